@@ -1,0 +1,44 @@
+package vn.phonghop.agenda.meeting;
+
+import java.util.Objects;
+
+/** Why a command was refused: a reason the UI translates, and a detail for the log. */
+public record Rejection(Reason reason, String detail) {
+
+    /** Every refusal the domain knows. */
+    public enum Reason {
+        // the meeting and its lifecycle
+        MEETING_NOT_FOUND, MEETING_ALREADY_EXISTS, UNKNOWN_RULE_SET, INVALID_ZONE, MEETING_NOT_PUBLISHED,
+        ALREADY_PUBLISHED, MEETING_NOT_STARTED, MEETING_ALREADY_STARTED, MEETING_CLOSED, MEETING_NOT_CLOSED,
+        MEETING_ARCHIVED, NO_AGENDA, NO_CHAIR, NO_MINUTE_TAKER, QUORUM_NOT_MET,
+        // who may do it
+        NOT_PERMITTED, NOT_YOUR_BALLOT,
+        // roster and attendance
+        UNKNOWN_PERSON, MEMBER_ALREADY_REGISTERED, GUEST_CANNOT_HOLD_ROLE, ROLE_NOT_ASSIGNABLE, ALREADY_CHECKED_IN,
+        NOT_CHECKED_IN, ATTENDED_CANNOT_BE_ABSENT,
+        // agenda and documents
+        UNKNOWN_ITEM, ITEM_ALREADY_EXISTS, NESTING_TOO_DEEP, INVALID_DURATION, EMPTY_TEXT, TEXT_TOO_LONG,
+        INVALID_POSITION, ITEM_IS_CURRENT, ITEM_IN_USE, ITEM_ALREADY_DONE, NO_NEXT_ITEM, NO_PREVIOUS_ITEM, ITEM_ALREADY_SKIPPED, INVALID_DOCUMENT,
+        UNKNOWN_DOCUMENT,
+        // speakers
+        NO_CURRENT_ITEM, ALREADY_IN_QUEUE, NOT_IN_QUEUE, ALREADY_SPEAKING, NOBODY_SPEAKING, TIMER_ALREADY_RUNNING,
+        TIMER_NOT_RUNNING, INVALID_TIME_LIMIT,
+        // the record
+        UNKNOWN_REMARK, REMARK_ALREADY_EXISTS,
+        // polls
+        UNKNOWN_POLL, POLL_ALREADY_EXISTS, BALLOT_MODE_NOT_ALLOWED, CANDIDATES_REQUIRED, INVALID_SEATS,
+        TOO_MANY_CANDIDATES, DUPLICATE_CANDIDATE, PROBATIONARY_MEMBER_CANNOT_STAND, FORMS_REQUIRED, NOT_A_CHOICE_FOR_THIS_POLL, TOO_MANY_APPROVED,
+        POLL_NOT_OPEN, POLL_ALREADY_OPEN, POLL_CLOSED, POLL_NOT_CLOSED, POLL_STILL_OPEN, ANOTHER_POLL_OPEN,
+        ALREADY_VOTED, PROBATIONARY_MEMBER_CANNOT_VOTE, GUEST_CANNOT_VOTE, SUSPENDED_MEMBER_CANNOT_VOTE,
+        ATTACHED_MEMBER_VOTES_ELSEWHERE, VOTER_NOT_PRESENT, MISSING_BALLOT_ID, RESULT_ALREADY_SHOWN
+    }
+
+    public Rejection {
+        Objects.requireNonNull(reason, "reason");
+        detail = detail == null ? "" : detail;
+    }
+
+    public static Rejection of(Reason reason, String detail) {
+        return new Rejection(reason, detail);
+    }
+}

@@ -1,0 +1,79 @@
+package vn.phonghop.agenda.voting;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A poll in one of its stages; the stage is a type because it changes what is allowed:
+ * only an open poll takes votes, only a closed one has a result.
+ */
+public sealed interface Poll {
+
+    PollSpec spec();
+
+    default String id() {
+        return spec().pollId();
+    }
+
+    /** Created, not yet open. */
+    record Draft(PollSpec spec) implements Poll {
+        public Open open(Instant at) {
+            return new Open(spec, at, Set.of(), Map.of(), Tally.EMPTY);
+        }
+    }
+
+    /**
+     * Taking votes. {@code voted} is who has voted (kept for secret polls too); {@code openChoices}
+     * is who chose what, and stays empty for a secret poll, whose tally grows from the ballot box.
+     */
+    record Open(PollSpec spec, Instant openedAt, Set<String> voted, Map<String, Choice> openChoices, Tally tally)
+            implements Poll {
+        public Open {
+            voted = java.util.Collections.unmodifiableSet(new TreeSet<>(voted));
+            openChoices = java.util.Collections.unmodifiableMap(new TreeMap<>(openChoices));
+        }
+
+        public boolean hasVoted(String memberId) {
+            return voted.contains(memberId);
+        }
+
+        public Open withOpenVote(String voter, Choice choice) {
+            var choices = new TreeMap<>(openChoices);
+            Choice previous = choices.put(voter, choice);
+            Tally t = previous == null ? tally.plus(choice) : tally.minus(previous).plus(choice);
+            var v = new TreeSet<>(voted);
+            v.add(voter);
+            return new Open(spec, openedAt, v, choices, t);
+        }
+
+        public Open withVoterMarked(String voter) {
+            var v = new TreeSet<>(voted);
+            v.add(voter);
+            return new Open(spec, openedAt, v, openChoices, tally);
+        }
+
+        public Open withBallot(Choice choice) {
+            return new Open(spec, openedAt, voted, openChoices, tally.plus(choice));
+        }
+
+        public Closed close(Instant at, Tally finalTally, PollResult result) {
+            return new Closed(spec, openedAt, at, voted, openChoices, finalTally, result, false);
+        }
+    }
+
+    /** Counted; the result is shown on the room display once the chair says so. */
+    record Closed(PollSpec spec, Instant openedAt, Instant closedAt, Set<String> voted,
+                  Map<String, Choice> openChoices, Tally tally, PollResult result, boolean shown) implements Poll {
+        public Closed {
+            voted = java.util.Collections.unmodifiableSet(new TreeSet<>(voted));
+            openChoices = java.util.Collections.unmodifiableMap(new TreeMap<>(openChoices));
+        }
+
+        public Closed shownNow() {
+            return new Closed(spec, openedAt, closedAt, voted, openChoices, tally, result, true);
+        }
+    }
+}
