@@ -41,6 +41,12 @@ public final class MeetingFixture {
     private MeetingState state = MeetingState.NONE;
     private Instant now = T0;
     private Decision last;
+    private final java.util.Random ballotIds = new java.util.Random(20261120);
+
+    /** Ballot ids are random, as the server draws them: never derived from the voter. */
+    public String randomBallotId() {
+        return Long.toHexString(ballotIds.nextLong()) + Long.toHexString(ballotIds.nextLong());
+    }
 
     public static MeetingFixture given() {
         return new MeetingFixture();
@@ -149,7 +155,7 @@ public final class MeetingFixture {
     }
 
     public MeetingFixture vote(String pollId, String voter, Choice choice) {
-        return ok(new CastVote(pollId, voter, choice, "b-" + voter + "-" + log.size(), voter, now));
+        return ok(new CastVote(pollId, voter, choice, randomBallotId(), voter, now));
     }
 
     public MeetingFixture closed(String pollId) {
