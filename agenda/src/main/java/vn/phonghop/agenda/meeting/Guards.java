@@ -49,7 +49,7 @@ final class Guards {
                 : Decision.reject(Reason.UNKNOWN_PERSON, "not on the roster: " + personId);
     }
 
-    /** The first refusal among the checks, or null. */
+    /** The first refusal among the checks, or null. Every check is evaluated: each must stand alone. */
     static Decision first(Decision... checks) {
         for (Decision d : checks) if (d != null) return d;
         return null;

@@ -111,12 +111,15 @@ final class Speaking {
         return s.agenda().currentItemId() == null ? Decision.reject(Reason.NO_CURRENT_ITEM, "no item is under way") : null;
     }
 
+    // Guards.first evaluates every check, so these must hold up without a current item too.
     private static Decision waiting(MeetingState s, String personId) {
-        return s.currentQueue().get().isWaiting(personId) ? null : Decision.reject(Reason.NOT_IN_QUEUE, personId);
+        return s.currentQueue().map(q -> q.isWaiting(personId)).orElse(false) ? null
+                : Decision.reject(Reason.NOT_IN_QUEUE, personId);
     }
 
     private static Decision speaking(MeetingState s) {
-        return s.currentQueue().get().current() != null ? null : Decision.reject(Reason.NOBODY_SPEAKING, "");
+        return s.currentQueue().map(q -> q.current() != null).orElse(false) ? null
+                : Decision.reject(Reason.NOBODY_SPEAKING, "");
     }
 
     private static Speech speech(MeetingState s) {
