@@ -1,0 +1,214 @@
+package vn.phonghop.server.json;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Maps the domain's records to JSON and back, so the wire and the store speak the domain's own
+ * vocabulary without annotations in it. A member of a sealed interface is written with a
+ * {@code "type"} field holding its simple name. Reading is strict: an unknown type, a missing or
+ * mistyped field, or an unknown field is a {@link JsonMappingException} naming the path.
+ */
+public final class RecordJson {
+    private static final Map<Class<?>, Map<String, Class<?>>> SUBTYPES = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, Constructor<?>> CONSTRUCTORS = new ConcurrentHashMap<>();
+
+    private RecordJson() {
+    }
+
+    // ---- writing ----------------------------------------------------------------------------
+
+    public static JsonObject toJson(Record r) {
+        var out = new JsonObject();
+        if (sealedParent(r.getClass()) != null) out.put("type", r.getClass().getSimpleName());
+        for (RecordComponent c : r.getClass().getRecordComponents()) {
+            Object v = get(c, r);
+            if (v != null) out.put(c.getName(), write(v));
+        }
+        return out;
+    }
+
+    private static Object write(Object v) {
+        if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean) return v;
+        if (v instanceof Enum<?> e) return e.name();
+        if (v instanceof Instant || v instanceof LocalDate) return v.toString();
+        if (v instanceof Record r) return toJson(r);
+        if (v instanceof Iterable<?> it) {
+            var arr = new JsonArray();
+            for (Object o : it) arr.add(write(o));
+            return arr;
+        }
+        if (v instanceof Map<?, ?> m) {
+            var obj = new JsonObject();
+            m.forEach((k, val) -> obj.put(String.valueOf(k instanceof Enum<?> e ? e.name() : k), write(val)));
+            return obj;
+        }
+        throw new IllegalArgumentException("cannot write " + v.getClass());
+    }
+
+    // ---- reading ----------------------------------------------------------------------------
+
+    /** Reads a member of a sealed interface (by its "type") or a plain record. */
+    public static <T> T fromJson(JsonObject json, Class<T> type) {
+        return type.cast(read(json, type, type.getSimpleName()));
+    }
+
+    /** The permitted record of a sealed interface with this simple name, if any. */
+    public static Class<?> subtype(Class<?> sealed, String name) {
+        return subtypes(sealed).get(name);
+    }
+
+    private static Object read(Object json, Type type, String path) {
+        Class<?> raw = rawClass(type);
+        if (json == null) {
+            if (raw.isPrimitive()) throw new JsonMappingException(path + " is required");
+            return null;
+        }
+        if (raw == String.class) return expect(json, String.class, path);
+        if (raw == int.class || raw == Integer.class) return integer(json, path, Integer.MIN_VALUE, Integer.MAX_VALUE).intValue();
+        if (raw == long.class || raw == Long.class) return integer(json, path, Long.MIN_VALUE, Long.MAX_VALUE);
+        if (raw == boolean.class || raw == Boolean.class) return expect(json, Boolean.class, path);
+        if (raw.isEnum()) return enumValue(raw, expect(json, String.class, path), path);
+        if (raw == Instant.class) return parse(() -> Instant.parse(expect(json, String.class, path)), path);
+        if (raw == LocalDate.class) return parse(() -> LocalDate.parse(expect(json, String.class, path)), path);
+        if (List.class.isAssignableFrom(raw) || Set.class.isAssignableFrom(raw)) {
+            var arr = expect(json, JsonArray.class, path);
+            Type element = typeArgument(type, 0);
+            var out = new ArrayList<>(arr.size());
+            for (int i = 0; i < arr.size(); i++) out.add(read(arr.getValue(i), element, path + "[" + i + "]"));
+            return Set.class.isAssignableFrom(raw) ? new LinkedHashSet<>(out) : out;
+        }
+        if (Map.class.isAssignableFrom(raw)) {
+            var obj = expect(json, JsonObject.class, path);
+            Class<?> keyType = rawClass(typeArgument(type, 0));
+            Type valueType = typeArgument(type, 1);
+            var out = new LinkedHashMap<Object, Object>();
+            for (String k : obj.fieldNames()) {
+                Object key = keyType.isEnum() ? enumValue(keyType, k, path) : k;
+                out.put(key, read(obj.getValue(k), valueType, path + "." + k));
+            }
+            return out;
+        }
+        var obj = expect(json, JsonObject.class, path);
+        if (raw.isSealed()) {
+            String name = obj.getValue("type") instanceof String s ? s : null;
+            Class<?> sub = name == null ? null : subtypes(raw).get(name);
+            if (sub == null) throw new JsonMappingException(path + ": unknown type " + name);
+            return readRecord(obj, sub, path);
+        }
+        if (raw.isRecord()) return readRecord(obj, raw, path);
+        throw new JsonMappingException(path + ": cannot read " + raw.getSimpleName());
+    }
+
+    private static Object readRecord(JsonObject obj, Class<?> type, String path) {
+        RecordComponent[] comps = type.getRecordComponents();
+        var known = new java.util.HashSet<String>();
+        known.add("type");
+        Object[] args = new Object[comps.length];
+        for (int i = 0; i < comps.length; i++) {
+            known.add(comps[i].getName());
+            args[i] = read(obj.getValue(comps[i].getName()), comps[i].getGenericType(), path + "." + comps[i].getName());
+        }
+        for (String f : obj.fieldNames()) {
+            if (!known.contains(f)) throw new JsonMappingException(path + ": unknown field " + f);
+        }
+        try {
+            return constructor(type).newInstance(args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            // a record's own validation (null checks, ranges) refused the values
+            throw new JsonMappingException(path + ": " + e.getCause().getMessage());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Constructor<?> constructor(Class<?> type) {
+        return CONSTRUCTORS.computeIfAbsent(type, t -> {
+            var types = java.util.Arrays.stream(t.getRecordComponents()).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            try {
+                var c = t.getDeclaredConstructor(types);
+                c.setAccessible(true);
+                return c;
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static Map<String, Class<?>> subtypes(Class<?> sealed) {
+        return SUBTYPES.computeIfAbsent(sealed, s -> {
+            var m = new LinkedHashMap<String, Class<?>>();
+            for (Class<?> p : s.getPermittedSubclasses()) m.put(p.getSimpleName(), p);
+            return m;
+        });
+    }
+
+    private static Class<?> sealedParent(Class<?> c) {
+        for (Class<?> i : c.getInterfaces()) if (i.isSealed()) return i;
+        return null;
+    }
+
+    private static <T> T expect(Object json, Class<T> type, String path) {
+        if (!type.isInstance(json)) {
+            throw new JsonMappingException(path + " must be " + type.getSimpleName().replace("Json", "").toLowerCase());
+        }
+        return type.cast(json);
+    }
+
+    private static Long integer(Object json, String path, long min, long max) {
+        if (!(json instanceof Integer || json instanceof Long || json instanceof Short || json instanceof Byte)) {
+            throw new JsonMappingException(path + " must be an integer");
+        }
+        long v = ((Number) json).longValue();
+        if (v < min || v > max) throw new JsonMappingException(path + " is out of range");
+        return v;
+    }
+
+    private static Object enumValue(Class<?> type, String name, String path) {
+        for (Object c : type.getEnumConstants()) if (((Enum<?>) c).name().equals(name)) return c;
+        throw new JsonMappingException(path + ": unknown value " + name);
+    }
+
+    private static Object parse(java.util.function.Supplier<Object> p, String path) {
+        try {
+            return p.get();
+        } catch (DateTimeParseException e) {
+            throw new JsonMappingException(path + " is not a valid date or time");
+        }
+    }
+
+    private static Class<?> rawClass(Type t) {
+        if (t instanceof Class<?> c) return c;
+        if (t instanceof ParameterizedType p) return (Class<?>) p.getRawType();
+        throw new IllegalArgumentException("unsupported type " + t);
+    }
+
+    private static Type typeArgument(Type t, int i) {
+        if (t instanceof ParameterizedType p) return p.getActualTypeArguments()[i];
+        throw new JsonMappingException("raw collection type " + t);
+    }
+
+    private static Object get(RecordComponent c, Record r) {
+        try {
+            var m = c.getAccessor();
+            m.setAccessible(true);
+            return m.invoke(r);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
