@@ -43,22 +43,29 @@ public final class DocumentStore {
         PdfInspector.PdfFacts facts = inspector.inspect(pdf);
         DocumentInfo info = new DocumentInfo(UUID.randomUUID().toString(), sha256(pdf), cleanTitle, classification,
                 facts.pageCount(), pdf.length, clock.instant());
-        try (Connection c = database.connection()) {
-            c.setAutoCommit(false);
-            try {
-                insertBlobIfAbsent(c, info, pdf);
-                insertDocument(c, info);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = database.connection()) {
+                c.setAutoCommit(false);
+                try {
+                    insertBlobIfAbsent(c, info, pdf);
+                    insertDocument(c, info);
+                    c.commit();
+                    return info;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                // Two uploads of the same new file race on the blob's key: the loser tries once
+                // more and finds the blob already stored.
+                if (attempt == 1 && Sql.isUniqueViolation(e)) {
+                    continue;
+                }
+                throw new IllegalStateException("could not store document " + info.title(), e);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not store document " + info.title(), e);
         }
-        return info;
     }
 
     /** A document's metadata. */

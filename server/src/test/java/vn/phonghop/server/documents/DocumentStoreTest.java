@@ -13,8 +13,15 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -77,6 +84,30 @@ class DocumentStoreTest {
         assertNotEquals(first.id(), second.id());
         assertEquals(first.sha256(), second.sha256());
         assertEquals(2, count("documents"));
+        assertEquals(1, count("blobs"));
+    }
+
+    @Test
+    @DisplayName("The same new file uploaded from several places at once is stored once, and every upload succeeds")
+    void concurrentIdenticalUploads() throws Exception {
+        byte[] pdf = TestPdfs.withPages(2);
+        ExecutorService uploaders = Executors.newFixedThreadPool(4);
+        try {
+            CyclicBarrier together = new CyclicBarrier(4);
+            List<Future<DocumentInfo>> uploads = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                uploads.add(uploaders.submit(() -> {
+                    together.await(30, TimeUnit.SECONDS);
+                    return documents.store("Giấy mời", Classification.NORMAL, pdf);
+                }));
+            }
+            for (Future<DocumentInfo> upload : uploads) {
+                assertEquals(DocumentStore.sha256(pdf), upload.get(30, TimeUnit.SECONDS).sha256());
+            }
+        } finally {
+            uploaders.shutdown();
+        }
+        assertEquals(4, count("documents"));
         assertEquals(1, count("blobs"));
     }
 
