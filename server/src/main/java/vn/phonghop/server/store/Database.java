@@ -1,0 +1,66 @@
+package vn.phonghop.server.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import vn.phonghop.server.config.Config;
+
+/**
+ * The server's JDBC connection provider: a small pool over H2 or PostgreSQL, with the schema
+ * brought up to date when it opens.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final int POOL_SIZE = 10;
+
+    private final HikariDataSource pool;
+    private final Dialect dialect;
+
+    private Database(HikariDataSource pool, Dialect dialect) {
+        this.pool = pool;
+        this.dialect = dialect;
+    }
+
+    /** Opens the database the configuration names and migrates its schema. */
+    public static Database open(Config config) {
+        return open(config.dbUrl(), config.dbUser(), config.dbPassword());
+    }
+
+    /** Opens a database by URL and credentials and migrates its schema. */
+    public static Database open(String jdbcUrl, String user, String password) {
+        Dialect dialect = Dialect.of(jdbcUrl);
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(jdbcUrl);
+        hikari.setUsername(user);
+        hikari.setPassword(password);
+        hikari.setMaximumPoolSize(POOL_SIZE);
+        hikari.setPoolName("phonghop-db");
+        // READ COMMITTED on both databases, so that the stores' concurrency reasoning holds on each.
+        hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        HikariDataSource pool = new HikariDataSource(hikari);
+        Database database = new Database(pool, dialect);
+        try {
+            Schema.migrate(database);
+        } catch (SQLException | RuntimeException e) {
+            pool.close();
+            throw new IllegalStateException("could not prepare the database schema", e);
+        }
+        return database;
+    }
+
+    /** A pooled connection in auto-commit mode; the caller closes it. */
+    public Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    /** Which SQL dialect the database speaks. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

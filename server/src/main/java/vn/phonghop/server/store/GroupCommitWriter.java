@@ -1,0 +1,170 @@
+package vn.phonghop.server.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The event store's single writer thread: it drains every append that is waiting into one
+ * transaction (group commit), so that a burst of votes costs a handful of commits.
+ *
+ * <p>Each request runs under its own savepoint: a request that fails is rolled back alone and
+ * the others in the batch still commit. Futures complete only after the commit returned.
+ */
+final class GroupCommitWriter {
+
+    private record Pending(AppendRequest request, CompletableFuture<AppendResult> future) {
+    }
+
+    private static final Pending STOP = new Pending(null, null);
+
+    private final Database database;
+    private final int maxBatch;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong appends = new AtomicLong();
+    private final AtomicLong events = new AtomicLong();
+    private volatile boolean closed;
+
+    GroupCommitWriter(Database database, int maxBatch, ThreadFactory threads) {
+        this.database = database;
+        this.maxBatch = maxBatch;
+        this.thread = threads.newThread(this::run);
+        thread.start();
+    }
+
+    CompletableFuture<AppendResult> submit(AppendRequest request) {
+        Pending pending = new Pending(request, new CompletableFuture<>());
+        queue.add(pending);
+        // close() drains the queue after stopping the thread; an append racing with it fails here.
+        if (closed && queue.remove(pending)) {
+            pending.future().completeExceptionally(new IllegalStateException("the event store is closed"));
+        }
+        return pending.future();
+    }
+
+    EventStore.Stats stats() {
+        return new EventStore.Stats(batches.get(), appends.get(), events.get());
+    }
+
+    void close() {
+        closed = true;
+        queue.add(STOP);
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        List<Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.stream().filter(p -> p != STOP)
+                .forEach(p -> p.future().completeExceptionally(new IllegalStateException("the event store is closed")));
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>();
+        boolean stopping = false;
+        while (!stopping) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            queue.drainTo(batch, maxBatch - 1);
+            stopping = batch.remove(STOP);
+            if (!batch.isEmpty()) {
+                write(batch);
+            }
+            batch.clear();
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        List<Object> outcomes = new ArrayList<>(batch.size());
+        try (Connection c = database.connection()) {
+            c.setAutoCommit(false);
+            try {
+                LogStatements sql = new LogStatements(c);
+                for (Pending p : batch) {
+                    outcomes.add(writeOne(c, sql, p.request()));
+                }
+                c.commit();
+                makeDurable(c);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException | RuntimeException e) {
+            EventStoreException failure = new EventStoreException("the batch could not be committed", e);
+            batch.forEach(p -> p.future().completeExceptionally(failure));
+            return;
+        }
+        batches.incrementAndGet();
+        appends.addAndGet(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Object outcome = outcomes.get(i);
+            if (outcome instanceof AppendResult.Appended a) {
+                events.addAndGet(a.count());
+            }
+            if (outcome instanceof AppendResult r) {
+                batch.get(i).future().complete(r);
+            } else {
+                batch.get(i).future().completeExceptionally((Throwable) outcome);
+            }
+        }
+    }
+
+    /** An {@link AppendResult} or, for this request alone, the exception that failed it. */
+    private Object writeOne(Connection c, LogStatements sql, AppendRequest request) throws SQLException {
+        Savepoint savepoint = c.setSavepoint();
+        try {
+            AppendResult result = sql.refusal(request);
+            if (result == null) {
+                result = sql.write(request);
+            }
+            c.releaseSavepoint(savepoint);
+            return result;
+        } catch (SQLException e) {
+            // If even the rollback to the savepoint fails, the connection is gone: the whole batch fails.
+            c.rollback(savepoint);
+            if (Sql.isUniqueViolation(e)) {
+                // Another node wrote this seq or this command id since our check: report it as such.
+                AppendResult refusal = sql.refusal(request);
+                if (refusal != null) {
+                    return refusal;
+                }
+            }
+            return new EventStoreException("append to meeting " + request.meetingId() + " failed", e);
+        }
+    }
+
+    /**
+     * H2 writes committed data to its file in the background (within its write delay); a checkpoint
+     * forces it to disk now, so that what we acknowledge survives a crash. PostgreSQL's commit
+     * already waits for its WAL flush.
+     */
+    private void makeDurable(Connection c) throws SQLException {
+        if (database.dialect() == Dialect.H2) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CHECKPOINT SYNC");
+            }
+        }
+    }
+}

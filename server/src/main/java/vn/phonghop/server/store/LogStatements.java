@@ -1,0 +1,97 @@
+package vn.phonghop.server.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/** The SQL of one append, prepared once per group-commit batch on the writer's connection. */
+final class LogStatements {
+
+    static final String LAST_SEQ = "SELECT MAX(seq) FROM meeting_events WHERE meeting_id = ?";
+    static final String PROCESSED =
+            "SELECT response FROM processed_commands WHERE meeting_id = ? AND command_id = ?";
+
+    private final PreparedStatement lastSeq;
+    private final PreparedStatement processed;
+    private final PreparedStatement insertEvent;
+    private final PreparedStatement insertBallot;
+    private final PreparedStatement insertCommand;
+
+    LogStatements(Connection c) throws SQLException {
+        lastSeq = c.prepareStatement(LAST_SEQ);
+        processed = c.prepareStatement(PROCESSED);
+        insertEvent = c.prepareStatement("INSERT INTO meeting_events (meeting_id, seq, type, payload, recorded_at)"
+                + " VALUES (?, ?, ?, ?, ?)");
+        insertBallot = c.prepareStatement(
+                "INSERT INTO ballot_box (ballot_id, meeting_id, poll_id, choice) VALUES (?, ?, ?, ?)");
+        insertCommand = c.prepareStatement(
+                "INSERT INTO processed_commands (meeting_id, command_id, response) VALUES (?, ?, ?)");
+    }
+
+    /** Why the request must not be written ({@code Duplicate} or {@code SeqConflict}), or null if it may. */
+    AppendResult refusal(AppendRequest request) throws SQLException {
+        if (request.command().isPresent()) {
+            Optional<String> earlier = processedResponse(processed, request.meetingId(),
+                    request.command().get().commandId());
+            if (earlier.isPresent()) {
+                return new AppendResult.Duplicate(earlier.get());
+            }
+        }
+        long actual = lastSeq(lastSeq, request.meetingId());
+        // Equality, not "at least": a writer ahead of the log would otherwise leave a gap.
+        return actual == request.expectedLastSeq() ? null
+                : new AppendResult.SeqConflict(request.expectedLastSeq(), actual);
+    }
+
+    /** Writes events, ballots and the command receipt; the primary keys refuse a second history. */
+    AppendResult write(AppendRequest request) throws SQLException {
+        long seq = request.expectedLastSeq();
+        for (NewEvent e : request.events()) {
+            insertEvent.setString(1, request.meetingId());
+            insertEvent.setLong(2, ++seq);
+            insertEvent.setString(3, e.type());
+            insertEvent.setString(4, e.payloadJson());
+            insertEvent.setObject(5, Sql.timestamp(e.recordedAt()));
+            insertEvent.addBatch();
+        }
+        if (!request.events().isEmpty()) {
+            insertEvent.executeBatch();
+        }
+        for (SecretBallot b : request.ballots()) {
+            insertBallot.setLong(1, b.ballotId());
+            insertBallot.setString(2, request.meetingId());
+            insertBallot.setString(3, b.pollId());
+            insertBallot.setString(4, b.choiceJson());
+            insertBallot.addBatch();
+        }
+        if (!request.ballots().isEmpty()) {
+            insertBallot.executeBatch();
+        }
+        if (request.command().isPresent()) {
+            insertCommand.setString(1, request.meetingId());
+            insertCommand.setString(2, request.command().get().commandId());
+            insertCommand.setString(3, request.command().get().responseJson());
+            insertCommand.executeUpdate();
+        }
+        return new AppendResult.Appended(request.expectedLastSeq() + 1, seq);
+    }
+
+    static long lastSeq(PreparedStatement query, String meetingId) throws SQLException {
+        query.setString(1, meetingId);
+        try (ResultSet rs = query.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static Optional<String> processedResponse(PreparedStatement query, String meetingId, String commandId)
+            throws SQLException {
+        query.setString(1, meetingId);
+        query.setString(2, commandId);
+        try (ResultSet rs = query.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package vn.phonghop.server.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The database schema as an ordered list of migrations, recorded in {@code schema_version}.
+ *
+ * <p>A new table or column is a new migration appended at the end; an applied migration never
+ * changes. Each migration claims its version row first, in the same transaction as its DDL, so
+ * that two nodes starting together on PostgreSQL (transactional DDL) apply it exactly once.
+ */
+public final class Schema {
+
+    /** One step of the schema's history. */
+    public record Migration(int version, String description, List<String> statements) {
+    }
+
+    private Schema() {
+    }
+
+    /** Every migration, oldest first, with the dialect's column types filled in. */
+    public static List<Migration> migrations(Dialect dialect) {
+        String text = dialect.largeText();
+        String binary = dialect.largeBinary();
+        return List.of(
+                new Migration(1, "meeting event log, processed commands, ballot box", List.of(
+                        "CREATE TABLE meeting_events (meeting_id VARCHAR(64) NOT NULL, seq BIGINT NOT NULL,"
+                                + " type VARCHAR(100) NOT NULL, payload " + text + " NOT NULL,"
+                                + " recorded_at TIMESTAMP WITH TIME ZONE NOT NULL, PRIMARY KEY (meeting_id, seq))",
+                        "CREATE TABLE processed_commands (meeting_id VARCHAR(64) NOT NULL,"
+                                + " command_id VARCHAR(100) NOT NULL, response " + text + " NOT NULL,"
+                                + " PRIMARY KEY (meeting_id, command_id))",
+                        // A single BIGINT key: on H2 it is the row's own key, so rows carry no
+                        // hidden arrival-ordered row id (see EventStore on secret ballots).
+                        "CREATE TABLE ballot_box (ballot_id BIGINT NOT NULL PRIMARY KEY,"
+                                + " meeting_id VARCHAR(64) NOT NULL, poll_id VARCHAR(64) NOT NULL,"
+                                + " choice VARCHAR(1000) NOT NULL)",
+                        "CREATE INDEX ballot_box_poll ON ballot_box (meeting_id, poll_id)")),
+                new Migration(2, "accounts, sessions, pairing codes", List.of(
+                        "CREATE TABLE accounts (id VARCHAR(36) NOT NULL PRIMARY KEY,"
+                                + " username VARCHAR(100) NOT NULL UNIQUE, display_name VARCHAR(200) NOT NULL,"
+                                + " password_hash VARCHAR(200) NOT NULL, roles VARCHAR(200) NOT NULL,"
+                                + " member_id VARCHAR(64), created_at TIMESTAMP WITH TIME ZONE NOT NULL)",
+                        "CREATE TABLE sessions (token_hash VARCHAR(64) NOT NULL PRIMARY KEY,"
+                                + " kind VARCHAR(16) NOT NULL, account_id VARCHAR(36), meeting_id VARCHAR(64),"
+                                + " member_id VARCHAR(64), created_at TIMESTAMP WITH TIME ZONE NOT NULL,"
+                                + " expires_at TIMESTAMP WITH TIME ZONE NOT NULL,"
+                                + " revoked_at TIMESTAMP WITH TIME ZONE)",
+                        "CREATE INDEX sessions_meeting ON sessions (meeting_id)",
+                        "CREATE INDEX sessions_account ON sessions (account_id)",
+                        "CREATE TABLE pairing_codes (code_hash VARCHAR(64) NOT NULL PRIMARY KEY,"
+                                + " kind VARCHAR(16) NOT NULL, meeting_id VARCHAR(64) NOT NULL,"
+                                + " member_id VARCHAR(64), issued_by VARCHAR(36) NOT NULL,"
+                                + " created_at TIMESTAMP WITH TIME ZONE NOT NULL,"
+                                + " expires_at TIMESTAMP WITH TIME ZONE NOT NULL,"
+                                + " used_at TIMESTAMP WITH TIME ZONE)")),
+                new Migration(3, "content-addressed blobs and document metadata", List.of(
+                        "CREATE TABLE blobs (sha256 VARCHAR(64) NOT NULL PRIMARY KEY, size_bytes BIGINT NOT NULL,"
+                                + " content " + binary + " NOT NULL, created_at TIMESTAMP WITH TIME ZONE NOT NULL)",
+                        "CREATE TABLE documents (id VARCHAR(36) NOT NULL PRIMARY KEY,"
+                                + " sha256 VARCHAR(64) NOT NULL REFERENCES blobs (sha256),"
+                                + " title VARCHAR(500) NOT NULL, classification VARCHAR(16) NOT NULL,"
+                                + " page_count INTEGER NOT NULL, size_bytes BIGINT NOT NULL,"
+                                + " created_at TIMESTAMP WITH TIME ZONE NOT NULL)")));
+    }
+
+    /** Applies every migration the database has not recorded yet. */
+    public static void migrate(Database database) throws SQLException {
+        try (Connection c = database.connection()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY,"
+                        + " description VARCHAR(200) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+            }
+            Set<Integer> applied = appliedVersions(c);
+            for (Migration m : migrations(database.dialect())) {
+                if (!applied.contains(m.version())) {
+                    apply(c, m);
+                }
+            }
+        }
+    }
+
+    /** The versions recorded in {@code schema_version}. */
+    public static Set<Integer> appliedVersions(Connection c) throws SQLException {
+        Set<Integer> versions = new HashSet<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM schema_version")) {
+            while (rs.next()) {
+                versions.add(rs.getInt(1));
+            }
+        }
+        return versions;
+    }
+
+    private static void apply(Connection c, Migration m) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            try (PreparedStatement claim = c.prepareStatement(
+                    "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {
+                claim.setInt(1, m.version());
+                claim.setString(2, m.description());
+                claim.setObject(3, Sql.timestamp(Instant.now()));
+                claim.executeUpdate();
+            }
+            try (Statement s = c.createStatement()) {
+                for (String ddl : m.statements()) {
+                    s.execute(ddl);
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            if (!Sql.isUniqueViolation(e)) {
+                throw e;
+            }
+            // another node claimed this version first and applies it in its own transaction
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+}
