@@ -25,6 +25,7 @@ public final class Meeting {
                     : Decision.reject(Reason.NOT_PERMITTED, c.getClass().getSimpleName() + " by " + c.by());
         }
         if (c instanceof RegisterMember x) return Preparing.registerMember(s, x);
+        if (c instanceof RegisterMembers x) return Preparing.registerMembers(s, x);
         if (c instanceof ChangeStanding x) return Preparing.changeStanding(s, x);
         if (c instanceof RemoveMember x) return Preparing.removeMember(s, x);
         if (c instanceof InviteGuest x) return Preparing.inviteGuest(s, x);

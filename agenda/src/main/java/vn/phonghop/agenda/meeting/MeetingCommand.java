@@ -33,6 +33,12 @@ public sealed interface MeetingCommand {
                            String place, String zoneId, Instant plannedStart, String ruleSetId, String by, Instant at)
             implements MeetingCommand { }
     record RegisterMember(Member member, String by, Instant at) implements MeetingCommand { }
+    /** Registers many members at once, all or none (a roster import). */
+    record RegisterMembers(List<Member> members, String by, Instant at) implements MeetingCommand {
+        public RegisterMembers {
+            members = members == null ? List.of() : List.copyOf(members);
+        }
+    }
     record ChangeStanding(String memberId, Membership membership, Standing standing, String by, Instant at)
             implements MeetingCommand { }
     record RemoveMember(String memberId, String by, Instant at) implements MeetingCommand { }

@@ -35,7 +35,7 @@ public final class Permissions {
 
     /** The roles a console command needs. */
     public static Set<MeetingRole> required(MeetingCommand c) {
-        if (c instanceof RegisterMember || c instanceof ChangeStanding || c instanceof RemoveMember
+        if (c instanceof RegisterMember || c instanceof RegisterMembers || c instanceof ChangeStanding || c instanceof RemoveMember
                 || c instanceof InviteGuest || c instanceof AssignRole || c instanceof SetQuorumRule
                 || c instanceof AddAgendaItem || c instanceof ApplyTemplate || c instanceof EditAgendaItem
                 || c instanceof RemoveAgendaItem || c instanceof MoveAgendaItem || c instanceof AttachDocument

@@ -55,6 +55,24 @@ final class Preparing {
         return Decision.accept(new MemberRegistered(c.member(), c.at()));
     }
 
+    /** All the members or none: the first bad or repeated one refuses the whole list. */
+    static Decision registerMembers(MeetingState s, RegisterMembers c) {
+        var bad = phase(s, Guards.BEFORE_START);
+        if (bad != null) return bad;
+        if (c.members().isEmpty()) return Decision.reject(Reason.EMPTY_TEXT, "no members");
+        var seen = new java.util.HashSet<String>();
+        var events = new ArrayList<MeetingEvent>();
+        for (var m : c.members()) {
+            bad = m == null ? text(null, 1, "member") : text(m.name(), Guards.MAX_TITLE, "name of " + m.id());
+            if (bad != null) return bad;
+            if (s.roster().knows(m.id()) || !seen.add(m.id())) {
+                return Decision.reject(Reason.MEMBER_ALREADY_REGISTERED, m.id());
+            }
+            events.add(new MemberRegistered(m, c.at()));
+        }
+        return Decision.accept(events);
+    }
+
     static Decision changeStanding(MeetingState s, ChangeStanding c) {
         var bad = first(phase(s, Guards.BEFORE_START), member(s, c.memberId()));
         if (bad != null) return bad;

@@ -32,7 +32,9 @@ public final class RecordJson {
 
     // ---- writing ----------------------------------------------------------------------------
 
-    public static JsonObject toJson(Record r) {
+    /** Writes a record, or a member of a sealed interface of records (the domain's commands, events, choices). */
+    public static JsonObject toJson(Object value) {
+        if (!(value instanceof Record r)) throw new IllegalArgumentException("not a record: " + value);
         var out = new JsonObject();
         if (sealedParent(r.getClass()) != null) out.put("type", r.getClass().getSimpleName());
         for (RecordComponent c : r.getClass().getRecordComponents()) {
@@ -47,6 +49,12 @@ public final class RecordJson {
         if (v instanceof Enum<?> e) return e.name();
         if (v instanceof Instant || v instanceof LocalDate) return v.toString();
         if (v instanceof Record r) return toJson(r);
+        if (v instanceof Set<?> set && set.stream().allMatch(o -> o instanceof Comparable)) {
+            // sets are written sorted, so that equal values always have equal text
+            var arr = new JsonArray();
+            new java.util.TreeSet<Object>(set).forEach(o -> arr.add(write(o)));
+            return arr;
+        }
         if (v instanceof Iterable<?> it) {
             var arr = new JsonArray();
             for (Object o : it) arr.add(write(o));

@@ -128,6 +128,26 @@ public final class EventStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Every command id processed in the meeting with the response given for it, so that a writer
+     * rebuilding the meeting answers a repeated command as it was answered before.
+     */
+    public Map<String, String> processedResponses(String meetingId) {
+        String sql = "SELECT command_id, response FROM processed_commands WHERE meeting_id = ?";
+        try (Connection c = database.connection(); PreparedStatement q = c.prepareStatement(sql)) {
+            q.setString(1, meetingId);
+            Map<String, String> out = new java.util.HashMap<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new EventStoreException("could not read meeting " + meetingId, e);
+        }
+    }
+
     /** The count of each choice in a poll's ballot box (choice JSON → count), sorted by choice. */
     public Map<String, Long> ballotTally(String meetingId, String pollId) {
         String sql = "SELECT choice, COUNT(*) FROM ballot_box WHERE meeting_id = ? AND poll_id = ? GROUP BY choice";

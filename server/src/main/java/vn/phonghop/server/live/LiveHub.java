@@ -1,0 +1,57 @@
+package vn.phonghop.server.live;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The sockets of one event loop, grouped by meeting. A meeting's durable events arrive once per
+ * node from its writer, already serialized per audience; the hub writes the same text to every
+ * socket of that audience. Confined to the context of the verticle that owns it.
+ */
+public final class LiveHub {
+    private final Vertx vertx;
+    private final Map<String, Room> rooms = new HashMap<>();
+
+    public LiveHub(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    void join(String meetingId, LiveSocket socket) {
+        rooms.computeIfAbsent(meetingId, Room::new).sockets.add(socket);
+    }
+
+    void leave(String meetingId, LiveSocket socket) {
+        Room room = rooms.get(meetingId);
+        if (room == null) return;
+        room.sockets.remove(socket);
+        if (room.sockets.isEmpty()) {
+            room.consumer.unregister();
+            rooms.remove(meetingId);
+        }
+    }
+
+    public int sockets() {
+        return rooms.values().stream().mapToInt(r -> r.sockets.size()).sum();
+    }
+
+    public void forEachSocket(java.util.function.Consumer<LiveSocket> action) {
+        rooms.values().forEach(r -> new java.util.ArrayList<>(r.sockets).forEach(action));
+    }
+
+    private final class Room {
+        final Set<LiveSocket> sockets = new LinkedHashSet<>();
+        final MessageConsumer<LiveBatch> consumer;
+
+        Room(String meetingId) {
+            consumer = vertx.eventBus().consumer(Addresses.live(meetingId), msg -> {
+                for (LiveMessage m : msg.body().messages()) {
+                    for (LiveSocket s : new java.util.ArrayList<>(sockets)) s.deliver(m);
+                }
+            });
+        }
+    }
+}

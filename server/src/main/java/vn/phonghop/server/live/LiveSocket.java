@@ -1,0 +1,281 @@
+package vn.phonghop.server.live;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+import vn.phonghop.agenda.meeting.MeetingCommand;
+import vn.phonghop.server.accounts.Account;
+import vn.phonghop.server.accounts.Accounts;
+import vn.phonghop.server.accounts.Principal;
+import vn.phonghop.server.accounts.Sessions;
+import vn.phonghop.server.json.JsonMappingException;
+import vn.phonghop.server.json.RecordJson;
+
+/**
+ * One device's live channel: hello (token, meeting, last seq) → snapshot or the missed events →
+ * events in seq order; commands with client ids answered by ack or a typed error. Every bad
+ * message is answered and the socket stays open; a socket that cannot keep up is closed and the
+ * device resumes from its last seq.
+ */
+public final class LiveSocket {
+    private static final Logger LOG = Logger.getLogger(LiveSocket.class.getName());
+
+    /** Services a socket needs, shared by every socket of a node. */
+    public record Services(Vertx vertx, Meetings meetings, Sessions sessions, Accounts accounts,
+                           Connections connections, Clock clock) {
+    }
+
+    private enum Stage { AWAITING_HELLO, SYNCING, LIVE, CLOSED }
+
+    private final ServerWebSocket ws;
+    private final LiveHub hub;
+    private final Services services;
+    private final Context context;
+    private final String connectionId = UUID.randomUUID().toString();
+    private final List<LiveMessage> buffered = new ArrayList<>();
+    private Stage stage = Stage.AWAITING_HELLO;
+    private String meetingId;
+    private MeetingRuntime runtime;
+    private Viewer viewer;
+    private long seq;
+    private Instant lastSeen;
+
+    public LiveSocket(ServerWebSocket ws, LiveHub hub, Services services) {
+        this.ws = ws;
+        this.hub = hub;
+        this.services = services;
+        this.context = services.vertx().getOrCreateContext();
+        this.lastSeen = services.clock().instant();
+    }
+
+    public void start() {
+        ws.textMessageHandler(this::onText);
+        ws.binaryMessageHandler(b -> send(Protocol.error(null, "UNKNOWN_MESSAGE", "binary messages are not used")));
+        ws.pongHandler(b -> lastSeen = services.clock().instant());
+        ws.exceptionHandler(e -> LOG.fine(() -> "socket " + connectionId + ": " + e));
+        ws.closeHandler(v -> closed());
+        services.vertx().setTimer(15_000, t -> {
+            if (stage == Stage.AWAITING_HELLO) ws.close((short) 4001, "no hello");
+        });
+    }
+
+    /** Heartbeat: ping a live device, close one silent for too long. */
+    public void heartbeat(Instant now, java.time.Duration silence) {
+        if (stage == Stage.CLOSED) return;
+        if (lastSeen.plus(silence).isBefore(now)) {
+            ws.close((short) 4002, "heartbeat missed");
+        } else {
+            ws.writePing(Buffer.buffer("hb"));
+        }
+    }
+
+    void deliver(LiveMessage m) {
+        if (stage == Stage.SYNCING) {
+            buffered.add(m);
+        } else if (stage == Stage.LIVE && m.seq() > seq) {
+            seq = m.seq();
+            String text = m.textFor(viewer.audience());
+            if (text != null) send(text);
+        }
+    }
+
+    private void onText(String text) {
+        lastSeen = services.clock().instant();
+        if (text.length() > Protocol.MAX_MESSAGE_CHARS) {
+            send(Protocol.error(null, "MESSAGE_TOO_LARGE", "at most " + Protocol.MAX_MESSAGE_CHARS + " characters"));
+            return;
+        }
+        JsonObject msg;
+        try {
+            msg = new JsonObject(text);
+        } catch (DecodeException | ClassCastException e) {
+            send(Protocol.error(null, "MALFORMED_JSON", "not a JSON object"));
+            return;
+        }
+        Object type = msg.getValue("type");
+        if ("hello".equals(type)) hello(msg);
+        else if ("command".equals(type)) command(msg);
+        else if ("ping".equals(type)) send(new JsonObject().put("type", "pong").put("seq", seq).encode());
+        else if ("connections".equals(type)) connections();
+        else send(Protocol.error(stringOrNull(msg, "id"), "UNKNOWN_MESSAGE", String.valueOf(type)));
+    }
+
+    private void hello(JsonObject msg) {
+        if (stage != Stage.AWAITING_HELLO) {
+            send(Protocol.error(null, "BAD_REQUEST", "hello was already said"));
+            return;
+        }
+        String token = stringOrNull(msg, "token");
+        String meeting = stringOrNull(msg, "meetingId");
+        Object last = msg.getValue("lastSeq");
+        if (token == null || meeting == null || (last != null && !(last instanceof Number))) {
+            send(Protocol.error(null, "BAD_REQUEST", "hello needs token, meetingId and optionally lastSeq"));
+            return;
+        }
+        stage = Stage.SYNCING;
+        services.vertx().executeBlocking(() -> identify(token)).compose(who -> {
+            if (who == null) return Future.failedFuture(new Refusal("NOT_AUTHENTICATED"));
+            return services.meetings().ifRunning(meeting).map(Future::succeededFuture)
+                    .orElse(Future.failedFuture(new Refusal("NOT_FOUND")))
+                    .compose(rt -> Future.fromCompletionStage(rt.state(), context).compose(state -> {
+                        var v = Access.viewer(who.principal(), who.account(), state);
+                        if (v.isEmpty()) return Future.failedFuture(new Refusal("FORBIDDEN"));
+                        runtime = rt;
+                        viewer = v.get();
+                        meetingId = meeting;
+                        hub.join(meetingId, this);
+                        String name = viewer.personId() == null ? "Màn hình phòng họp" : state.roster().nameOf(viewer.personId());
+                        services.connections().add(new Connections.Connection(connectionId, meetingId,
+                                viewer.personId(), name, viewer.audience(), services.clock().instant()));
+                        return sync(last == null ? -1 : ((Number) last).longValue());
+                    }));
+        }).onComplete(ar -> {
+            if (ar.succeeded()) return;
+            stage = Stage.AWAITING_HELLO;
+            String code = ar.cause() instanceof Refusal r ? r.getMessage() : "INTERNAL";
+            if (!(ar.cause() instanceof Refusal)) LOG.warning(() -> "hello failed: " + ar.cause());
+            send(Protocol.error(null, code, "hello refused"));
+        });
+    }
+
+    /** Sends what the device missed since {@code lastSeq}, or a fresh snapshot, then goes live. */
+    private Future<Void> sync(long lastSeq) {
+        Future<Void> sent;
+        if (lastSeq >= 0) {
+            sent = Future.fromCompletionStage(runtime.since(lastSeq), context).compose(missed -> {
+                if (missed == null) return sendSnapshot();
+                send(new JsonObject().put("type", "resume").put("from", lastSeq).encode());
+                seq = lastSeq;
+                for (var m : missed) {
+                    seq = m.seq();
+                    String text = m.textFor(viewer.audience());
+                    if (text != null) send(text);
+                }
+                return Future.succeededFuture();
+            });
+        } else {
+            sent = sendSnapshot();
+        }
+        return sent.map(v -> {
+            stage = Stage.LIVE;
+            for (var m : buffered) deliver(m);
+            buffered.clear();
+            return null;
+        });
+    }
+
+    private Future<Void> sendSnapshot() {
+        return Future.fromCompletionStage(runtime.snapshot(viewer), context).map(snap -> {
+            seq = snap.getLong("seq");
+            send(snap.encode());
+            return null;
+        });
+    }
+
+    private void command(JsonObject msg) {
+        String id = stringOrNull(msg, "id");
+        if (stage != Stage.LIVE) {
+            send(Protocol.error(id, "NOT_AUTHENTICATED", "say hello first"));
+            return;
+        }
+        if (!viewer.mayCommand()) {
+            send(Protocol.error(id, "FORBIDDEN", "this device only watches"));
+            return;
+        }
+        if (id == null || id.isBlank() || id.length() > 100) {
+            send(Protocol.error(id, "INVALID_COMMAND", "a command needs an id of 1 to 100 characters"));
+            return;
+        }
+        if (!(msg.getValue("command") instanceof JsonObject body)) {
+            send(Protocol.error(id, "INVALID_COMMAND", "command must be an object"));
+            return;
+        }
+        Object type = body.getValue("type");
+        Class<?> kind = type instanceof String t ? RecordJson.subtype(MeetingCommand.class, t) : null;
+        if (kind == null) {
+            send(Protocol.error(id, "UNKNOWN_COMMAND", String.valueOf(type)));
+            return;
+        }
+        if (kind == MeetingCommand.ScheduleMeeting.class) {
+            send(Protocol.error(id, "FORBIDDEN", "meetings are scheduled through the API"));
+            return;
+        }
+        MeetingCommand command;
+        try {
+            // who and when are the server's to say, never the device's
+            var stamped = body.copy().put("by", viewer.personId()).put("at", services.clock().instant().toString());
+            command = RecordJson.fromJson(stamped, MeetingCommand.class);
+        } catch (JsonMappingException e) {
+            send(Protocol.error(id, "INVALID_COMMAND", e.getMessage()));
+            return;
+        }
+        Future.fromCompletionStage(runtime.command(id, command), context).onComplete(ar -> {
+            if (ar.failed()) {
+                send(Protocol.retry(id));
+                return;
+            }
+            Reply r = ar.result();
+            if (r instanceof Reply.Ack a) send(a.json());
+            else if (r instanceof Reply.Refused f) send(Protocol.refused(id, f.rejection()));
+            else send(Protocol.retry(id));
+        });
+    }
+
+    private void connections() {
+        if (stage != Stage.LIVE || viewer.audience() != Audience.CONSOLE) {
+            send(Protocol.error(null, "FORBIDDEN", "only the console sees connections"));
+            return;
+        }
+        send(new JsonObject().put("type", "connections").put("devices", services.connections().of(meetingId)).encode());
+    }
+
+    private void send(String text) {
+        if (stage == Stage.CLOSED) return;
+        if (ws.writeQueueFull()) {
+            // a tablet that cannot keep up is dropped; it reconnects and resumes from its last seq
+            ws.close((short) 4008, "too slow");
+            return;
+        }
+        ws.writeTextMessage(text);
+    }
+
+    private void closed() {
+        stage = Stage.CLOSED;
+        if (meetingId != null) {
+            hub.leave(meetingId, this);
+            services.connections().remove(meetingId, connectionId);
+        }
+    }
+
+    private record Who(Principal principal, Optional<Account> account) { }
+
+    private Who identify(String token) {
+        var session = services.sessions().lookup(token);
+        if (session.isEmpty()) return null;
+        Principal p = session.get().principal();
+        Optional<Account> account = p instanceof Principal.User u ? services.accounts().find(u.accountId()) : Optional.empty();
+        return new Who(p, account);
+    }
+
+    private static String stringOrNull(JsonObject o, String key) {
+        return o.getValue(key) instanceof String s ? s : null;
+    }
+
+    /** A hello refused for a reason the device is told. */
+    private static final class Refusal extends RuntimeException {
+        Refusal(String code) {
+            super(code, null, false, false);
+        }
+    }
+}

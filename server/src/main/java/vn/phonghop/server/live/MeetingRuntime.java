@@ -1,0 +1,243 @@
+package vn.phonghop.server.live;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+import vn.phonghop.agenda.meeting.Decision;
+import vn.phonghop.agenda.meeting.Meeting;
+import vn.phonghop.agenda.meeting.MeetingCommand;
+import vn.phonghop.agenda.meeting.MeetingEvent;
+import vn.phonghop.agenda.meeting.MeetingState;
+import vn.phonghop.agenda.voting.Choice;
+import vn.phonghop.agenda.voting.Poll;
+import vn.phonghop.server.json.RecordJson;
+import vn.phonghop.server.store.AppendRequest;
+import vn.phonghop.server.store.AppendResult;
+import vn.phonghop.server.store.EventStore;
+import vn.phonghop.server.store.NewEvent;
+import vn.phonghop.server.store.SecretBallot;
+import vn.phonghop.server.store.StoredEvent;
+
+/**
+ * The one writer of one meeting. Every command of the meeting is decided here, on one Vert.x
+ * context, in arrival order. Decisions are pipelined: command N+1 is decided against the state
+ * that includes N while N is still being committed, and the store's group commit puts both in
+ * one transaction. A command is acknowledged, and its events shown to anyone, only once the
+ * store says they are durable. If the store disagrees (another writer, a failure), the runtime
+ * rebuilds from the store and the commands in flight are answered "retry": none applied twice.
+ */
+public final class MeetingRuntime {
+    private static final Logger LOG = Logger.getLogger(MeetingRuntime.class.getName());
+    private static final int CATCH_UP = 4096;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String meetingId;
+    private final Context context;
+    private final EventStore store;
+    private final Consumer<List<LiveMessage>> publish;
+    private final ViewTracker views = new ViewTracker();
+    private final ArrayDeque<LiveMessage> recent = new ArrayDeque<>();
+    private final Map<String, String> answered = new HashMap<>();
+    private final Map<String, CompletableFuture<Reply>> inFlight = new HashMap<>();
+
+    private MeetingState decided = MeetingState.NONE;
+    private long decidedSeq;
+    private MeetingState durable = MeetingState.NONE;
+    private long durableSeq;
+    private Future<Void> ready;
+
+    MeetingRuntime(String meetingId, Context context, EventStore store, Consumer<List<LiveMessage>> publish) {
+        this.meetingId = meetingId;
+        this.context = context;
+        this.store = store;
+        this.publish = publish;
+    }
+
+    public String meetingId() {
+        return meetingId;
+    }
+
+    /** Loads the meeting from the store; commands wait until it is loaded. */
+    Future<Void> load() {
+        var p = io.vertx.core.Promise.<Void>promise();
+        context.runOnContext(v -> {
+            ready = reload();
+            ready.onComplete(p);
+        });
+        return p.future();
+    }
+
+    /** Decides a command with its client-chosen id; the answer to a repeated id is the first answer. */
+    public CompletableFuture<Reply> command(String commandId, MeetingCommand command) {
+        var result = new CompletableFuture<Reply>();
+        whenReady(() -> decide(commandId, command, result), e -> result.complete(new Reply.Retry("store unavailable")));
+        return result;
+    }
+
+    /** The meeting as this viewer may see it, with the seq it stands at. */
+    public CompletableFuture<JsonObject> snapshot(Viewer viewer) {
+        var result = new CompletableFuture<JsonObject>();
+        whenReady(() -> {
+            if (durable.header() == null) {
+                result.completeExceptionally(new IllegalStateException("no meeting " + meetingId));
+                return;
+            }
+            var view = new JsonObject();
+            Projection.view(durable, viewer.audience()).forEach(view::put);
+            result.complete(new JsonObject().put("type", "snapshot").put("seq", durableSeq).put("audience",
+                    viewer.audience().name()).put("view", view).put("me", Projection.me(durable, viewer)));
+        }, result::completeExceptionally);
+        return result;
+    }
+
+    /** The messages after {@code seq}, or null when they are no longer kept (the client needs a snapshot). */
+    public CompletableFuture<List<LiveMessage>> since(long seq) {
+        var result = new CompletableFuture<List<LiveMessage>>();
+        whenReady(() -> {
+            if (seq > durableSeq || (seq < durableSeq && (recent.isEmpty() || recent.peekFirst().seq() > seq + 1))) {
+                result.complete(null);
+                return;
+            }
+            var out = new ArrayList<LiveMessage>();
+            for (var m : recent) if (m.seq() > seq) out.add(m);
+            result.complete(out);
+        }, result::completeExceptionally);
+        return result;
+    }
+
+    /** The durable state, for the server's own reads (minutes, REST). Runs on the runtime's context. */
+    public CompletableFuture<MeetingState> state() {
+        var result = new CompletableFuture<MeetingState>();
+        whenReady(() -> result.complete(durable), result::completeExceptionally);
+        return result;
+    }
+
+    /** Runs on the runtime's context once the meeting is loaded; a failed load is retried on the next call. */
+    private void whenReady(Runnable then, Consumer<Throwable> failed) {
+        context.runOnContext(v -> {
+            if (ready.failed()) ready = reload();
+            ready.onComplete(r -> {
+                if (r.succeeded()) then.run(); else failed.accept(r.cause());
+            });
+        });
+    }
+
+    private void decide(String commandId, MeetingCommand command, CompletableFuture<Reply> result) {
+        String prior = answered.get(commandId);
+        if (prior != null) {
+            result.complete(new Reply.Ack(new JsonObject(prior).getLong("seq"), prior));
+            return;
+        }
+        var pending = inFlight.get(commandId);
+        if (pending != null) {
+            pending.whenComplete((r, e) -> context.runOnContext(v -> result.complete(r != null ? r : new Reply.Retry("store"))));
+            return;
+        }
+        Decision d = Meeting.decide(decided, command);
+        if (d instanceof Decision.Rejected rej) {
+            result.complete(new Reply.Refused(rej.rejection()));
+            return;
+        }
+        var accepted = (Decision.Accepted) d;
+        var ballots = new ArrayList<SecretBallot>();
+        var domainBallots = new ArrayList<vn.phonghop.agenda.voting.SecretBallot>();
+        for (var b : accepted.ballots()) {
+            long id = RANDOM.nextLong();
+            String choice = RecordJson.toJson(b.choice()).encode();
+            ballots.add(new SecretBallot(b.pollId(), id, choice));
+            domainBallots.add(new vn.phonghop.agenda.voting.SecretBallot(b.pollId(), Long.toHexString(id), b.choice()));
+        }
+        var applied = new Decision.Accepted(accepted.events(), domainBallots);
+        long expected = decidedSeq;
+        long last = expected + accepted.events().size();
+        var ack = Reply.ack(commandId, last);
+        var events = accepted.events().stream()
+                .map(e -> new NewEvent(e.getClass().getSimpleName(), RecordJson.toJson(e).encode(), e.at())).toList();
+        var request = new AppendRequest(meetingId, expected, events, java.util.Optional.empty(), ballots)
+                .withCommand(commandId, ack.json());
+        decided = Meeting.apply(decided, applied);
+        decidedSeq = last;
+        inFlight.put(commandId, result);
+        Future.fromCompletionStage(store.append(request), context).onComplete(ar -> {
+            inFlight.remove(commandId);
+            if (ar.succeeded() && ar.result() instanceof AppendResult.Appended) {
+                becameDurable(commandId, ack, applied, expected);
+                result.complete(ack);
+            } else if (ar.succeeded() && ar.result() instanceof AppendResult.Duplicate dup) {
+                result.complete(new Reply.Ack(new JsonObject(dup.responseJson()).getLong("seq"), dup.responseJson()));
+                catchUp("command " + commandId + " was already in the store");
+            } else {
+                String why = ar.failed() ? ar.cause().toString() : String.valueOf(ar.result());
+                result.complete(new Reply.Retry(why));
+                catchUp(why);
+            }
+        });
+    }
+
+    private void becameDurable(String commandId, Reply.Ack ack, Decision.Accepted applied, long firstSeqBefore) {
+        answered.put(commandId, ack.json());
+        var messages = new ArrayList<LiveMessage>(applied.events().size());
+        long seq = firstSeqBefore;
+        for (MeetingEvent e : applied.events()) {
+            durable = Meeting.evolve(durable, e);
+            seq++;
+            messages.add(views.next(meetingId, seq, e, durable));
+        }
+        for (var b : applied.ballots()) durable = Meeting.applyBallot(durable, b);
+        durableSeq = seq;
+        for (var m : messages) {
+            recent.addLast(m);
+            if (recent.size() > CATCH_UP) recent.removeFirst();
+        }
+        publish.accept(messages);
+    }
+
+    /** Something disagreed with the store: stop deciding until rebuilt from it. */
+    private void catchUp(String why) {
+        if (ready != null && !ready.isComplete()) return;
+        LOG.warning(() -> "meeting " + meetingId + " rebuilds from the store: " + why);
+        ready = reload();
+    }
+
+    private Future<Void> reload() {
+        return context.<Rebuilt>executeBlocking(this::readStore).map(r -> {
+            decided = durable = r.state();
+            decidedSeq = durableSeq = r.seq();
+            answered.clear();
+            answered.putAll(r.answered());
+            recent.clear();
+            if (durable.header() != null) views.reset(durable);
+            return null;
+        });
+    }
+
+    private record Rebuilt(MeetingState state, long seq, Map<String, String> answered) { }
+
+    private Rebuilt readStore() {
+        List<StoredEvent> stored = store.read(meetingId, 0);
+        var events = new ArrayList<MeetingEvent>(stored.size());
+        for (var s : stored) events.add(RecordJson.fromJson(new JsonObject(s.payloadJson()), MeetingEvent.class));
+        MeetingState s = Meeting.fold(MeetingState.NONE, events);
+        // ballots of polls still open re-enter their tally; a closed poll's tally is in its PollClosed
+        for (Poll p : s.polls().values()) {
+            if (!(p instanceof Poll.Open)) continue;
+            for (var entry : store.ballotTally(meetingId, p.id()).entrySet()) {
+                Choice c = RecordJson.fromJson(new JsonObject(entry.getKey()), Choice.class);
+                for (long i = 0; i < entry.getValue(); i++) {
+                    s = Meeting.applyBallot(s, new vn.phonghop.agenda.voting.SecretBallot(p.id(), "stored", c));
+                }
+            }
+        }
+        long seq = stored.isEmpty() ? 0 : stored.get(stored.size() - 1).seq();
+        return new Rebuilt(s, seq, store.processedResponses(meetingId));
+    }
+}

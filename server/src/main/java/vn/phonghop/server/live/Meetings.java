@@ -1,0 +1,61 @@
+package vn.phonghop.server.live;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import vn.phonghop.server.store.EventStore;
+
+/**
+ * The meetings this node runs, each with its one writer. Writers are spread over a fixed set of
+ * contexts by meeting id, so a meeting's commands are always decided on the same event loop and a
+ * busy meeting never makes another meeting's tablets wait behind it.
+ */
+public final class Meetings {
+    private final EventStore store;
+    private final List<Context> contexts;
+    private final Consumer<List<LiveMessage>> publish;
+    private final Map<String, MeetingRuntime> running = new ConcurrentHashMap<>();
+
+    public Meetings(EventStore store, List<Context> contexts, Consumer<List<LiveMessage>> publish) {
+        this.store = store;
+        this.contexts = List.copyOf(contexts);
+        this.publish = publish;
+    }
+
+    /** Rebuilds every meeting in the store (on start). */
+    public Future<Void> loadAll(Vertx vertx) {
+        return vertx.executeBlocking(store::meetingIds).compose(ids -> Future.all(ids.stream()
+                .map(id -> runtimeFor(id).load()).toList())).mapEmpty();
+    }
+
+    /** The writer of a meeting, loading it if this node has not run it yet. */
+    public Future<MeetingRuntime> get(String meetingId) {
+        var existing = running.get(meetingId);
+        if (existing != null) return Future.succeededFuture(existing);
+        var r = runtimeFor(meetingId);
+        return r.load().map(v -> r);
+    }
+
+    /** A writer for a meeting about to be scheduled (its log is empty). */
+    public Future<MeetingRuntime> create(String meetingId) {
+        return get(meetingId);
+    }
+
+    public Optional<MeetingRuntime> ifRunning(String meetingId) {
+        return Optional.ofNullable(running.get(meetingId));
+    }
+
+    public List<String> ids() {
+        return running.keySet().stream().sorted().toList();
+    }
+
+    private MeetingRuntime runtimeFor(String meetingId) {
+        return running.computeIfAbsent(meetingId, id -> new MeetingRuntime(id,
+                contexts.get(Math.floorMod(id.hashCode(), contexts.size())), store, publish));
+    }
+}

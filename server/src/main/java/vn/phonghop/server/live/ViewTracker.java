@@ -1,0 +1,84 @@
+package vn.phonghop.server.live;
+
+import io.vertx.core.json.JsonObject;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import vn.phonghop.agenda.meeting.MeetingEvent;
+import vn.phonghop.agenda.meeting.MeetingEvent.*;
+import vn.phonghop.agenda.meeting.MeetingState;
+
+/**
+ * Remembers the last serialized slices of each audience's view, and turns each event into the
+ * live message that carries the projected event and only the slices it changed. Which slices an
+ * event can touch is known from its type, so a vote does not re-serialize a 1,500-member roster.
+ */
+final class ViewTracker {
+    private static final Set<String> ALL = Set.of("header", "roster", "figures", "agenda", "queue", "polls",
+            "conclusions", "remarks", "warnings");
+
+    private final Map<Audience, Map<String, String>> last = new EnumMap<>(Audience.class);
+
+    void reset(MeetingState s) {
+        last.clear();
+        for (Audience a : Audience.values()) last.put(a, encode(Projection.view(s, a)));
+    }
+
+    LiveMessage next(String meetingId, long seq, MeetingEvent e, MeetingState after) {
+        var texts = new EnumMap<Audience, String>(Audience.class);
+        Set<String> touched = touchedBy(e);
+        for (Audience a : Audience.values()) {
+            var prev = last.get(a);
+            var patch = new JsonObject();
+            var view = Projection.view(after, a, touched);
+            for (String slice : touched) {
+                if (!view.containsKey(slice)) continue;
+                String now = encodeSlice(view.get(slice));
+                if (!now.equals(prev.get(slice))) {
+                    prev.put(slice, now);
+                    patch.put(slice, view.get(slice));
+                }
+            }
+            JsonObject event = Projection.event(e, after, a);
+            if (event == null && patch.isEmpty()) continue;
+            texts.put(a, new JsonObject().put("type", "event").put("seq", seq).put("event", event)
+                    .put("patch", patch).encode());
+        }
+        return new LiveMessage(meetingId, seq, texts);
+    }
+
+    /** The slices an event can change; when unsure, all of them. */
+    static Set<String> touchedBy(MeetingEvent e) {
+        if (e instanceof VoteCast || e instanceof VoterMarked || e instanceof PollCreated || e instanceof PollOpened
+                || e instanceof PollClosed || e instanceof PollResultShown) {
+            return Set.of("polls", "warnings");
+        }
+        if (e instanceof CheckedIn || e instanceof CheckedOut || e instanceof MarkedAbsent) {
+            return Set.of("roster", "figures", "polls", "warnings");
+        }
+        if (e instanceof FloorRequested || e instanceof FloorRequestWithdrawn || e instanceof FloorGranted
+                || e instanceof SpeakerSkipped || e instanceof SpeakerMoved || e instanceof SpeakingTimerStarted
+                || e instanceof SpeakingTimerStopped || e instanceof SpeakingTimeExtended || e instanceof SpeechFinished) {
+            return Set.of("queue");
+        }
+        if (e instanceof RemarkRecorded || e instanceof RemarkCorrected) return Set.of("remarks");
+        if (e instanceof ConclusionRecorded) return Set.of("conclusions");
+        if (e instanceof CurrentItemChanged || e instanceof ItemSkipped || e instanceof AgendaItemAdded
+                || e instanceof AgendaItemEdited || e instanceof AgendaItemRemoved || e instanceof AgendaItemMoved
+                || e instanceof DocumentAttached || e instanceof DocumentDetached || e instanceof SpeakingLimitSet) {
+            return Set.of("agenda", "queue");
+        }
+        return ALL;
+    }
+
+    static Map<String, String> encode(Map<String, Object> view) {
+        var out = new HashMap<String, String>();
+        view.forEach((k, v) -> out.put(k, encodeSlice(v)));
+        return out;
+    }
+
+    private static String encodeSlice(Object v) {
+        return v instanceof JsonObject o ? o.encode() : v instanceof io.vertx.core.json.JsonArray a ? a.encode() : String.valueOf(v);
+    }
+}
