@@ -112,11 +112,14 @@ final class Speaking {
     }
 
     private static Decision waiting(MeetingState s, String personId) {
-        return s.currentQueue().get().isWaiting(personId) ? null : Decision.reject(Reason.NOT_IN_QUEUE, personId);
+        // evaluated even when an earlier check refused (Guards.first takes values): no queue is no request
+        return s.currentQueue().filter(q -> q.isWaiting(personId)).isPresent() ? null
+                : Decision.reject(Reason.NOT_IN_QUEUE, personId);
     }
 
     private static Decision speaking(MeetingState s) {
-        return s.currentQueue().get().current() != null ? null : Decision.reject(Reason.NOBODY_SPEAKING, "");
+        return s.currentQueue().map(SpeakerQueue::current).isPresent() ? null
+                : Decision.reject(Reason.NOBODY_SPEAKING, "");
     }
 
     private static Speech speech(MeetingState s) {
