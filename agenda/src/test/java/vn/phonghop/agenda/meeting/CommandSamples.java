@@ -106,7 +106,7 @@ final class CommandSamples {
     /**
      * A running meeting that every sample refers to: officials m01…m05 (chair m01, minute-taker
      * m02), guest g1, items i1 (current, with document d1) and i2; all members present; m05
-     * waiting for the floor, m03 speaking; remark r1; polls p-closed, p-open and p-draft.
+     * and g1 waiting for the floor, m03 speaking; remark r1; polls p-closed, p-open and p-draft.
      */
     static MeetingFixture runningMeeting() {
         var f = MeetingFixture.given().scheduled().officials(1, 5).guest(GUEST, "Nguyễn Thị Khách").roles()
@@ -114,6 +114,7 @@ final class CommandSamples {
                 .ok(new AttachDocument("i1", document("d1"), MeetingFixture.CONVENOR, MeetingFixture.T0))
                 .published().started().checkedInRange(1, 5).checkedIn(GUEST).currentItem("i1");
         f.ok(new RequestFloor("m05", false, "m05", f.now()));
+        f.ok(new RequestFloor(GUEST, false, GUEST, f.now()));
         f.ok(new GrantFloor("m03", MeetingFixture.CHAIR, f.now()));
         f.ok(new RecordRemark("r1", "i1", "m03", "Đồng ý", MeetingFixture.MINUTE_TAKER, f.now()));
         f.poll("p-closed", DecisionKind.ORDINARY_RESOLUTION, null).opened("p-closed").closed("p-closed");
