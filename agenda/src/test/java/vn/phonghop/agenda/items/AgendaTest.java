@@ -180,6 +180,22 @@ class AgendaTest {
     }
 
     @Test
+    @DisplayName("An item that was discussed and then skipped stays on the record: its speeches are in the minutes")
+    void rejects_removing_discussed_then_skipped_item() {
+        var f = running().checkedIn("m03").currentItem("b");
+        f.ok(new GrantFloor("m03", CHAIR, f.now())).ok(new FinishSpeech(CHAIR, f.now())).ok(new SkipItem("b", CHAIR, f.now()));
+        assertEquals(ItemStatus.SKIPPED, item(f, "b").status());
+        f.when(new RemoveAgendaItem("b", CHAIR, f.now())).thenRejectedWith(Reason.ITEM_IN_USE);
+    }
+
+    @Test
+    @DisplayName("An item skipped before it was ever taken up may be removed")
+    void removes_item_skipped_before_discussion() {
+        var f = running().currentItem("a").ok(new SkipItem("b", CHAIR, T0));
+        f.when(new RemoveAgendaItem("b", CHAIR, f.now())).thenSingle(AgendaItemRemoved.class);
+    }
+
+    @Test
     @DisplayName("An item with a poll cannot be removed")
     void rejects_removing_item_with_poll() {
         var f = abc().ok(new CreatePoll("p1", "b", "Thông qua?", DecisionKind.ORDINARY_RESOLUTION, null, null, 0, null,
