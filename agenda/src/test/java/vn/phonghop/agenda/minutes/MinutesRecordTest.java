@@ -163,6 +163,20 @@ class MinutesRecordTest {
     }
 
     @Test
+    @DisplayName("Someone who attended and left before the close is counted present, not absent, like the guests")
+    void early_leavers_count_as_present() {
+        var f = prepared().checkedIn("m01", "m02", "m03", "m04", "m07", "g1").started();
+        f.ok(new CheckOut("m03", "m03", f.now())).ok(new CheckOut("m07", "m07", f.now()))
+                .ok(new CheckOut("g1", "g1", f.now())).ok(new CloseMeeting(CHAIR, f.now()));
+        var a = Minutes.of(f.log()).attendance();
+        assertEquals(4, a.officialPresent());
+        assertEquals(1, a.probationaryPresent());
+        assertEquals(new Percent(7143), a.attendance());
+        assertEquals(List.of("Hoàng Văn Đức", "Vũ Thị Hà", "Bùi Thị Lan"), a.absentees().stream().map(Absentee::name).toList());
+        assertEquals(List.of(new GuestLine("Đỗ Minh Tuấn", "Đảng ủy Trường")), a.guests());
+    }
+
+    @Test
     @DisplayName("Late arrivals with their local time, and only the guests who came")
     void late_arrivals_and_guests() {
         assertEquals(List.of(new LateArrival("Phạm Thị Dung", LocalDateTime.of(2026, 11, 21, 1, 40))),
