@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.phonghop.agenda.items.Classification;
@@ -300,6 +302,7 @@ class MinutesRecordTest {
     }
 
     @Test
+    @ResourceLock(Resources.LOCALE)
     @DisplayName("The Vietnamese notation does not depend on the server's locale")
     void percent_vi_ignores_default_locale() {
         Locale before = Locale.getDefault(Locale.Category.FORMAT);
