@@ -155,6 +155,7 @@ final class Preparing {
         affected.add(s.agenda().item(c.itemId()).get());
         for (var i : affected) {
             boolean used = i.status() == ItemStatus.CURRENT || i.status() == ItemStatus.DONE
+                    || i.spentSeconds() > 0 || !s.queue(i.id()).finished().isEmpty() // discussed, then skipped
                     || s.polls().values().stream().anyMatch(p -> i.id().equals(p.spec().itemId()))
                     || s.remarks().values().stream().anyMatch(r -> i.id().equals(r.itemId()));
             if (used) return Decision.reject(Reason.ITEM_IN_USE, i.id() + " has been discussed or has polls");

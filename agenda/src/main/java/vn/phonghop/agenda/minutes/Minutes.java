@@ -54,10 +54,15 @@ public final class Minutes {
         var f = s.figures();
         var absentees = new ArrayList<Absentee>();
         var late = new ArrayList<LateArrival>();
+        // the minutes report who attended, like the guests below: leaving before the close is not absence
+        int officialAttended = 0, probationaryAttended = 0, expectedAttended = 0;
         for (Member m : s.roster().memberList()) {
             var p = s.attendance().of(m.id());
             boolean attended = p.isPresent() && p.get().attended();
             boolean counts = m.standing() == Standing.ACTIVE || m.standing() == Standing.EXEMPT;
+            if (attended && m.official()) officialAttended++;
+            if (attended && !m.official()) probationaryAttended++;
+            if (attended && counts) expectedAttended++;
             if (!attended && counts) {
                 absentees.add(new Absentee(m.name(), p.map(x -> x.absenceReason()).orElse(null),
                         m.standing() == Standing.EXEMPT));
@@ -67,8 +72,8 @@ public final class Minutes {
         var guests = s.roster().guests().values().stream()
                 .filter(g -> s.attendance().attended(g.id()))
                 .map(g -> new GuestLine(g.name(), g.affiliation())).toList();
-        return new AttendanceSection(f.officialMembers(), f.probationaryMembers(), f.officialPresent(),
-                f.probationaryPresent(), f.majorityBase(), Percent.of(f.presentOfExpected(), f.expected()),
+        return new AttendanceSection(f.officialMembers(), f.probationaryMembers(), officialAttended,
+                probationaryAttended, f.majorityBase(), Percent.of(expectedAttended, f.expected()),
                 absentees, late, guests);
     }
 

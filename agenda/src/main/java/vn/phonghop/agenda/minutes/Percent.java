@@ -10,6 +10,6 @@ public record Percent(int hundredths) {
 
     /** Vietnamese notation: comma as the decimal separator, "53,33%". */
     public String vi() {
-        return hundredths / 100 + "," + String.format("%02d", hundredths % 100) + "%";
+        return hundredths / 100 + "," + String.format(java.util.Locale.ROOT, "%02d", hundredths % 100) + "%";
     }
 }
