@@ -12,6 +12,7 @@ public record DocumentRef(String id, String title, String sha256, int pageCount,
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(sha256, "sha256");
         Objects.requireNonNull(classification, "classification");
+        sha256 = sha256.toLowerCase(java.util.Locale.ROOT);
     }
 
     public boolean wellFormed() {

@@ -39,7 +39,8 @@ public final class Permissions {
                 || c instanceof InviteGuest || c instanceof AssignRole || c instanceof SetQuorumRule
                 || c instanceof AddAgendaItem || c instanceof ApplyTemplate || c instanceof EditAgendaItem
                 || c instanceof RemoveAgendaItem || c instanceof MoveAgendaItem || c instanceof AttachDocument
-                || c instanceof DetachDocument || c instanceof PublishMeeting || c instanceof ArchiveMeeting) {
+                || c instanceof DetachDocument || c instanceof PublishMeeting || c instanceof ArchiveMeeting
+                || c instanceof SetSpeakingLimit) {
             return PREPARE;
         }
         return RUN;

@@ -90,7 +90,7 @@ final class Preparing {
         if (bad != null) return bad;
         bad = text(c.guest().name(), Guards.MAX_TITLE, "name");
         if (bad != null) return bad;
-        if (s.roster().member(c.guest().id()).isPresent()) {
+        if (s.roster().knows(c.guest().id())) {
             return Decision.reject(Reason.MEMBER_ALREADY_REGISTERED, c.guest().id());
         }
         return Decision.accept(new GuestInvited(c.guest(), c.at()));
@@ -104,7 +104,13 @@ final class Preparing {
         }
         if (s.roster().guest(c.memberId()).isPresent()) return Decision.reject(Reason.GUEST_CANNOT_HOLD_ROLE, c.memberId());
         bad = member(s, c.memberId());
-        return bad != null ? bad : Decision.accept(new RoleAssigned(c.memberId(), c.role(), c.at()));
+        if (bad != null) return bad;
+        var m = s.roster().member(c.memberId()).get();
+        if (c.role() == MeetingRole.CHAIR && !(m.official() && m.standing() == vn.phonghop.agenda.roster.Standing.ACTIVE)) {
+            // the chair is the cell's secretary or deputy: an official member in good standing
+            return Decision.reject(Reason.ROLE_NOT_ASSIGNABLE, "the chair must be an active official member");
+        }
+        return Decision.accept(new RoleAssigned(c.memberId(), c.role(), c.at()));
     }
 
     static Decision setQuorumRule(MeetingState s, SetQuorumRule c) {

@@ -49,6 +49,7 @@ final class Speaking {
         var bad = first(onCurrentItem(s), person(s, c.personId()));
         if (bad != null) return bad;
         if (s.currentQueue().get().speaking(c.personId())) return Decision.reject(Reason.ALREADY_SPEAKING, c.personId());
+        if (!s.attendance().present(c.personId())) return Decision.reject(Reason.NOT_CHECKED_IN, c.personId());
         var events = new ArrayList<MeetingEvent>(finishCurrentSpeech(s, c.at()));
         int limit = s.agenda().current().get().speakingLimitSeconds();
         events.add(new FloorGranted(current(s), c.personId(), limit, c.at()));

@@ -22,9 +22,14 @@ public record Speech(String personId, String itemId, Instant grantedAt, int limi
         return elapsedSeconds + (runningSince == null ? 0 : Math.max(0, Duration.between(runningSince, now).getSeconds()));
     }
 
-    /** Seconds left at {@code now}; negative once the speaker is over time. 0 limit means no limit. */
+    /** Whether the speech has a time limit at all (a limit of 0 means none). */
+    public boolean limited() {
+        return limitSeconds > 0;
+    }
+
+    /** Seconds left at {@code now}; negative once the speaker is over time; unlimited speeches never run out. */
     public long remainingAt(Instant now) {
-        return limitSeconds + extendedSeconds - elapsedAt(now);
+        return limited() ? limitSeconds + extendedSeconds - elapsedAt(now) : Long.MAX_VALUE;
     }
 
     public Speech stopped(Instant at) {

@@ -56,6 +56,10 @@ final class CommandSamples {
         if (type == RegisterMember.class) {
             return new RegisterMember(new Member("m90", "Đảng viên mới", Membership.OFFICIAL, Standing.ACTIVE), by, at);
         }
+        if (type == RegisterMembers.class) {
+            return new RegisterMembers(java.util.List.of(new Member("m91", "Đảng viên nhập từ danh sách", Membership.OFFICIAL,
+                    Standing.ACTIVE)), by, at);
+        }
         if (type == ChangeStanding.class) return new ChangeStanding("m05", Membership.OFFICIAL, Standing.EXEMPT, by, at);
         if (type == RemoveMember.class) return new RemoveMember("m05", by, at);
         if (type == InviteGuest.class) return new InviteGuest(new Guest("g9", "Khách mời", "Đảng ủy phường"), by, at);

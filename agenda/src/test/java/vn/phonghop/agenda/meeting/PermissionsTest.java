@@ -54,7 +54,7 @@ class PermissionsTest {
     /** The matrix, written out here rather than read from Permissions so that a change to it shows. */
     static final Map<Class<?>, Needs> MATRIX = Map.ofEntries(
             Map.entry(ScheduleMeeting.class, Needs.ANYONE),
-            Map.entry(RegisterMember.class, Needs.PREPARE), Map.entry(ChangeStanding.class, Needs.PREPARE),
+            Map.entry(RegisterMember.class, Needs.PREPARE), Map.entry(RegisterMembers.class, Needs.PREPARE), Map.entry(ChangeStanding.class, Needs.PREPARE),
             Map.entry(RemoveMember.class, Needs.PREPARE), Map.entry(InviteGuest.class, Needs.PREPARE),
             Map.entry(AssignRole.class, Needs.PREPARE), Map.entry(SetQuorumRule.class, Needs.PREPARE),
             Map.entry(AddAgendaItem.class, Needs.PREPARE), Map.entry(ApplyTemplate.class, Needs.PREPARE),
@@ -65,7 +65,7 @@ class PermissionsTest {
             Map.entry(StartMeeting.class, Needs.RUN), Map.entry(MarkAbsent.class, Needs.RUN),
             Map.entry(StartItem.class, Needs.RUN), Map.entry(NextItem.class, Needs.RUN),
             Map.entry(PreviousItem.class, Needs.RUN), Map.entry(SkipItem.class, Needs.RUN),
-            Map.entry(SetSpeakingLimit.class, Needs.RUN), Map.entry(GrantFloor.class, Needs.RUN),
+            Map.entry(SetSpeakingLimit.class, Needs.PREPARE), Map.entry(GrantFloor.class, Needs.RUN),
             Map.entry(SkipSpeaker.class, Needs.RUN), Map.entry(MoveSpeaker.class, Needs.RUN),
             Map.entry(StartTimer.class, Needs.RUN), Map.entry(StopTimer.class, Needs.RUN),
             Map.entry(ExtendTime.class, Needs.RUN), Map.entry(FinishSpeech.class, Needs.RUN),
