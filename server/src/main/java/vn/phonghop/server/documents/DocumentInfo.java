@@ -1,5 +1,7 @@
 package vn.phonghop.server.documents;
 
+import vn.phonghop.agenda.items.Classification;
+
 import java.time.Instant;
 
 /** A stored document's metadata; its bytes are the blob with the same SHA-256. */

@@ -1,5 +1,7 @@
 package vn.phonghop.server.documents;
 
+import vn.phonghop.agenda.items.Classification;
+
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;

@@ -1,5 +1,7 @@
 package vn.phonghop.server.documents;
 
+import vn.phonghop.agenda.items.Classification;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.text.Normalizer;
@@ -41,7 +43,7 @@ public final class Watermarker {
      */
     public static String text(String viewerName, ZonedDateTime at, Classification level) {
         String text = viewerName.strip() + " — " + WHEN.format(at)
-                + (level == Classification.NORMAL ? "" : " — " + level.stamp());
+                + (level == Classification.UNCLASSIFIED ? "" : " — " + level.stamp());
         return Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 

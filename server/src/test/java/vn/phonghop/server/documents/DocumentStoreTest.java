@@ -1,5 +1,7 @@
 package vn.phonghop.server.documents;
 
+import vn.phonghop.agenda.items.Classification;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -64,7 +66,7 @@ class DocumentStoreTest {
     @DisplayName("A valid PDF is stored with its SHA-256, page count and level, and reads back whole")
     void storeAndRead() throws Exception {
         byte[] pdf = DemoDocuments.monthlyReport();
-        DocumentInfo info = documents.store(DemoDocuments.REPORT_TITLE, Classification.CONFIDENTIAL, pdf);
+        DocumentInfo info = documents.store(DemoDocuments.REPORT_TITLE, Classification.MAT, pdf);
 
         assertEquals(DocumentStore.sha256(pdf), info.sha256());
         assertEquals(64, info.sha256().length());
@@ -79,8 +81,8 @@ class DocumentStoreTest {
     @DisplayName("The same bytes uploaded twice are two documents over one blob")
     void contentAddressed() throws Exception {
         byte[] pdf = DemoDocuments.draftResolution();
-        DocumentInfo first = documents.store("Dự thảo nghị quyết", Classification.NORMAL, pdf);
-        DocumentInfo second = documents.store("Dự thảo nghị quyết (bản gửi lại)", Classification.NORMAL, pdf);
+        DocumentInfo first = documents.store("Dự thảo nghị quyết", Classification.UNCLASSIFIED, pdf);
+        DocumentInfo second = documents.store("Dự thảo nghị quyết (bản gửi lại)", Classification.UNCLASSIFIED, pdf);
         assertNotEquals(first.id(), second.id());
         assertEquals(first.sha256(), second.sha256());
         assertEquals(2, count("documents"));
@@ -98,7 +100,7 @@ class DocumentStoreTest {
             for (int i = 0; i < 4; i++) {
                 uploads.add(uploaders.submit(() -> {
                     together.await(30, TimeUnit.SECONDS);
-                    return documents.store("Giấy mời", Classification.NORMAL, pdf);
+                    return documents.store("Giấy mời", Classification.UNCLASSIFIED, pdf);
                 }));
             }
             for (Future<DocumentInfo> upload : uploads) {
@@ -115,9 +117,9 @@ class DocumentStoreTest {
     @DisplayName("A refused upload stores nothing")
     void refusedStoresNothing() throws Exception {
         byte[] pdf = TestPdfs.withPages(2);
-        assertThrows(DocumentRejected.class, () -> documents.store("Hỏng", Classification.NORMAL,
+        assertThrows(DocumentRejected.class, () -> documents.store("Hỏng", Classification.UNCLASSIFIED,
                 Arrays.copyOf(pdf, pdf.length / 2)));
-        assertThrows(DocumentRejected.class, () -> documents.store("Mã hóa", Classification.NORMAL,
+        assertThrows(DocumentRejected.class, () -> documents.store("Mã hóa", Classification.UNCLASSIFIED,
                 TestPdfs.encrypted("")));
         assertEquals(0, count("documents"));
         assertEquals(0, count("blobs"));
@@ -127,7 +129,7 @@ class DocumentStoreTest {
     @DisplayName("Byte ranges read the requested slice, clipped at the end of the file")
     void ranges() throws Exception {
         byte[] pdf = DemoDocuments.monthlyReport();
-        String id = documents.store("Báo cáo", Classification.NORMAL, pdf).id();
+        String id = documents.store("Báo cáo", Classification.UNCLASSIFIED, pdf).id();
 
         assertArrayEquals("%PDF-".getBytes(), documents.readRange(id, 0, 5).orElseThrow());
         assertArrayEquals(Arrays.copyOfRange(pdf, 1000, 5096), documents.readRange(id, 1000, 4096).orElseThrow());
@@ -142,7 +144,7 @@ class DocumentStoreTest {
     @DisplayName("Documents survive a restart of the database")
     void survivesRestart() throws Exception {
         byte[] pdf = TestPdfs.withPages(1);
-        DocumentInfo info = documents.store("Giấy mời họp", Classification.NORMAL, pdf);
+        DocumentInfo info = documents.store("Giấy mời họp", Classification.UNCLASSIFIED, pdf);
         db.close();
         db = TestDatabases.h2(dir);
         DocumentStore reopened = new DocumentStore(db, new PdfInspector(1 << 20), Clock.systemUTC());

@@ -1,5 +1,7 @@
 package vn.phonghop.server.documents;
 
+import vn.phonghop.agenda.items.Classification;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,19 +20,19 @@ class WatermarkerTest {
     @DisplayName("The stamp names the viewer, the time and the level, in NFC")
     void stampText() {
         assertEquals("Nguyễn Thị Hương — 23/11/2026 14:05 — MẬT",
-                Watermarker.text("Nguyễn Thị Hương", AT, Classification.CONFIDENTIAL));
+                Watermarker.text("Nguyễn Thị Hương", AT, Classification.MAT));
         assertEquals("Nguyễn Thị Hương — 23/11/2026 14:05 — TUYỆT MẬT",
-                Watermarker.text("Nguyễn Thị Hương", AT, Classification.TOP_SECRET));
-        assertEquals("Lê Văn Tám — 23/11/2026 14:05", Watermarker.text(" Lê Văn Tám ", AT, Classification.NORMAL));
+                Watermarker.text("Nguyễn Thị Hương", AT, Classification.TUYET_MAT));
+        assertEquals("Lê Văn Tám — 23/11/2026 14:05", Watermarker.text(" Lê Văn Tám ", AT, Classification.UNCLASSIFIED));
         String decomposed = "Nguye\u0302\u0303n Thi\u0323 Hu\u031bo\u031bng";
-        assertTrue(Watermarker.text(decomposed, AT, Classification.SECRET).startsWith("Nguyễn Thị Hương — "));
+        assertTrue(Watermarker.text(decomposed, AT, Classification.TOI_MAT).startsWith("Nguyễn Thị Hương — "));
     }
 
     @Test
     @DisplayName("Every page carries the viewer's Vietnamese name, and the page's own text stays")
     void everyPageStamped() throws Exception {
         byte[] report = DemoDocuments.monthlyReport();
-        String stamp = Watermarker.text("Nguyễn Thị Hương", AT, Classification.CONFIDENTIAL);
+        String stamp = Watermarker.text("Nguyễn Thị Hương", AT, Classification.MAT);
         byte[] stamped = watermarker.stamp(report, stamp);
 
         int pages = TestPdfs.pageCount(report);
