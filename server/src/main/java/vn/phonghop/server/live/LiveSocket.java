@@ -19,8 +19,6 @@ import vn.phonghop.server.accounts.Account;
 import vn.phonghop.server.accounts.Accounts;
 import vn.phonghop.server.accounts.Principal;
 import vn.phonghop.server.accounts.Sessions;
-import vn.phonghop.server.json.JsonMappingException;
-import vn.phonghop.server.json.RecordJson;
 
 /**
  * One device's live channel: hello (token, meeting, last seq) → snapshot or the missed events →
@@ -78,6 +76,11 @@ public final class LiveSocket {
         } else {
             ws.writePing(Buffer.buffer("hb"));
         }
+    }
+
+    /** The node is shutting down: the device should reconnect (to another node, or this one when back). */
+    public void goingAway() {
+        if (stage != Stage.CLOSED) ws.close((short) 1001, "server going away");
     }
 
     void deliver(LiveMessage m) {
@@ -189,37 +192,12 @@ public final class LiveSocket {
             send(Protocol.error(id, "NOT_AUTHENTICATED", "say hello first"));
             return;
         }
-        if (!viewer.mayCommand()) {
-            send(Protocol.error(id, "FORBIDDEN", "this device only watches"));
+        var parsed = CommandIntake.parse(msg, viewer, services.clock().instant());
+        if (!parsed.ok()) {
+            send(Protocol.error(id, parsed.errorCode(), parsed.detail()));
             return;
         }
-        if (id == null || id.isBlank() || id.length() > 100) {
-            send(Protocol.error(id, "INVALID_COMMAND", "a command needs an id of 1 to 100 characters"));
-            return;
-        }
-        if (!(msg.getValue("command") instanceof JsonObject body)) {
-            send(Protocol.error(id, "INVALID_COMMAND", "command must be an object"));
-            return;
-        }
-        Object type = body.getValue("type");
-        Class<?> kind = type instanceof String t ? RecordJson.subtype(MeetingCommand.class, t) : null;
-        if (kind == null) {
-            send(Protocol.error(id, "UNKNOWN_COMMAND", String.valueOf(type)));
-            return;
-        }
-        if (kind == MeetingCommand.ScheduleMeeting.class) {
-            send(Protocol.error(id, "FORBIDDEN", "meetings are scheduled through the API"));
-            return;
-        }
-        MeetingCommand command;
-        try {
-            // who and when are the server's to say, never the device's
-            var stamped = body.copy().put("by", viewer.personId()).put("at", services.clock().instant().toString());
-            command = RecordJson.fromJson(stamped, MeetingCommand.class);
-        } catch (JsonMappingException e) {
-            send(Protocol.error(id, "INVALID_COMMAND", e.getMessage()));
-            return;
-        }
+        MeetingCommand command = parsed.command();
         Future.fromCompletionStage(runtime.command(id, command), context).onComplete(ar -> {
             if (ar.failed()) {
                 send(Protocol.retry(id));

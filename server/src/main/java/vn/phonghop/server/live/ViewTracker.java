@@ -29,7 +29,7 @@ final class ViewTracker {
         var texts = new EnumMap<Audience, String>(Audience.class);
         Set<String> touched = touchedBy(e);
         for (Audience a : Audience.values()) {
-            var prev = last.get(a);
+            var prev = last.computeIfAbsent(a, k -> new HashMap<>());
             var patch = new JsonObject();
             var view = Projection.view(after, a, touched);
             for (String slice : touched) {

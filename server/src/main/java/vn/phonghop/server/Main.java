@@ -1,0 +1,49 @@
+package vn.phonghop.server;
+
+import io.vertx.core.Vertx;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import vn.phonghop.server.config.Config;
+import vn.phonghop.server.demo.Demo;
+
+/** Starts one node from the environment (see README, Configuration) and says which URLs to open. */
+public final class Main {
+    private static final Logger LOG = Logger.getLogger(Main.class.getName());
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Config config = Config.fromEnvironment();
+        Vertx vertx = Vertx.vertx();
+        Server server = Server.start(vertx, config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+        String base = (config.tls() ? "https" : "http") + "://localhost:" + config.port();
+        var out = new StringBuilder("\n\nPhòng họp không giấy đang chạy: " + base + "/\n")
+                .append("  Máy tính bảng (đại biểu):     ").append(base).append("/tablet/\n")
+                .append("  Bàn điều hành (chủ trì, thư ký): ").append(base).append("/console/\n")
+                .append("  Màn hình phòng họp:           ").append(base).append("/display/\n")
+                .append("  Lưu trữ biên bản:             ").append(base).append("/archive/\n")
+                .append("  Store: ").append(config.embeddedDatabase() ? "H2 in " + config.dataDir().toAbsolutePath() : "PostgreSQL")
+                .append('\n');
+        Demo.Seeded demo = server.demo();
+        if (demo.happened()) {
+            out.append("\nDemo (mật khẩu chung / shared password: ").append(Demo.PASSWORD).append("):\n");
+            demo.accounts().forEach(a -> out.append(String.format("  %-10s %-28s %s%n", a.username(), a.displayName(), a.what())));
+            out.append("  Mã ghép nối màn hình phòng họp (15 phút): ").append(demo.displayCode()).append('\n');
+            demo.seatCodes().forEach(c -> out.append("  Mã ghép nối máy tính bảng ").append(c).append('\n'));
+        }
+        LOG.info(out.toString());
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("shutting down: draining sockets and committing the store");
+            try {
+                server.close().compose(v -> vertx.close()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warning("shutdown: " + e);
+            }
+            stopped.countDown();
+        }, "shutdown"));
+        stopped.await();
+    }
+}

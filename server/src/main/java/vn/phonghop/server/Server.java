@@ -1,0 +1,119 @@
+package vn.phonghop.server;
+
+import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Logger;
+import vn.phonghop.server.accounts.Accounts;
+import vn.phonghop.server.accounts.PairingCodes;
+import vn.phonghop.server.accounts.Sessions;
+import vn.phonghop.server.config.Config;
+import vn.phonghop.server.demo.Demo;
+import vn.phonghop.server.documents.DocumentStore;
+import vn.phonghop.server.documents.PdfInspector;
+import vn.phonghop.server.documents.Watermarker;
+import vn.phonghop.server.http.HttpVerticle;
+import vn.phonghop.server.live.Addresses;
+import vn.phonghop.server.live.Connections;
+import vn.phonghop.server.live.LiveBatch;
+import vn.phonghop.server.live.LiveBatchCodec;
+import vn.phonghop.server.live.Meetings;
+import vn.phonghop.server.ops.Metrics;
+import vn.phonghop.server.store.Database;
+import vn.phonghop.server.store.EventStore;
+
+/**
+ * One node: opens the store, rebuilds every meeting from its log, seeds the demo on an empty
+ * store, and serves HTTP and the live channel. {@code Main} and the tests start it the same way.
+ */
+public final class Server {
+    private static final Logger LOG = Logger.getLogger(Server.class.getName());
+
+    private final Vertx vertx;
+    private final Services services;
+    private final List<String> deployments;
+    private final Demo.Seeded demo;
+
+    private Server(Vertx vertx, Services services, List<String> deployments, Demo.Seeded demo) {
+        this.vertx = vertx;
+        this.services = services;
+        this.deployments = deployments;
+        this.demo = demo;
+    }
+
+    public static Future<Server> start(Vertx vertx, Config config) {
+        return start(vertx, config, Clock.systemUTC());
+    }
+
+    public static Future<Server> start(Vertx vertx, Config config, Clock clock) {
+        var contexts = new ArrayList<Context>();
+        int loops = Math.max(2, Runtime.getRuntime().availableProcessors());
+        var deployments = new ArrayList<String>();
+        var servicesRef = new AtomicReference<Services>();
+        return vertx.executeBlocking(() -> {
+            Database db = Database.open(config);
+            return db;
+        }).compose(db -> vertx.deployVerticle(() -> new HostVerticle(contexts), new DeploymentOptions().setInstances(loops))
+                .compose(id -> {
+                    deployments.add(id);
+                    var store = new EventStore(db);
+                    var connections = new Connections();
+                    var metrics = new Metrics(connections::count, () -> store.stats().batches(), () -> store.stats().appends());
+                    vertx.eventBus().registerDefaultCodec(LiveBatch.class, new LiveBatchCodec());
+                    var publishOptions = new DeliveryOptions().setLocalOnly(true);
+                    var meetings = new Meetings(store, contexts, messages -> {
+                        if (!messages.isEmpty()) {
+                            vertx.eventBus().publish(Addresses.live(messages.get(0).meetingId()), new LiveBatch(messages),
+                                    publishOptions);
+                        }
+                    });
+                    var services = new Services(config, clock, db, store, new Accounts(db, clock),
+                            new Sessions(db, clock, config.sessionTtl()), new PairingCodes(db, clock),
+                            new DocumentStore(db, new PdfInspector(config.maxDocumentBytes()), clock),
+                            new Watermarker(256L * 1024 * 1024), meetings, connections, metrics);
+                    servicesRef.set(services);
+                    return meetings.loadAll(vertx);
+                }))
+                .compose(v -> Demo.seedIfEmpty(vertx, servicesRef.get()))
+                .compose(demo -> vertx.deployVerticle(() -> new HttpVerticle(servicesRef.get()),
+                                new DeploymentOptions().setInstances(loops))
+                        .map(id -> {
+                            deployments.add(id);
+                            return new Server(vertx, servicesRef.get(), deployments, demo);
+                        }));
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    /** What the demo seeding did on this start (nothing when the store already held data). */
+    public Demo.Seeded demo() {
+        return demo;
+    }
+
+    public int port() {
+        return services.config().port();
+    }
+
+    /** Graceful stop: no new connections, sockets told to go, every acknowledged append committed, store closed. */
+    public Future<Void> close() {
+        Future<Void> undeploy = Future.succeededFuture();
+        for (int i = deployments.size() - 1; i >= 0; i--) {
+            String id = deployments.get(i);
+            undeploy = undeploy.compose(v -> vertx.undeploy(id));
+        }
+        return undeploy.compose(v -> vertx.executeBlocking(() -> {
+            services.store().close();
+            services.database().close();
+            LOG.info("store closed");
+            return null;
+        }));
+    }
+}

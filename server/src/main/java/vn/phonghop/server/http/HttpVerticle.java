@@ -1,0 +1,114 @@
+package vn.phonghop.server.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.time.Duration;
+import vn.phonghop.server.Services;
+import vn.phonghop.server.live.LiveHub;
+import vn.phonghop.server.live.LiveSocket;
+
+/**
+ * The HTTP and WebSocket front of a node: the API, the live channel at /live, the front-ends and
+ * their WebJars, health and metrics. Several instances share the port, one per event loop; each
+ * keeps the sockets it accepted in its own {@link LiveHub}.
+ */
+public final class HttpVerticle extends VerticleBase {
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    private static final Duration SILENCE = Duration.ofSeconds(45);
+
+    private final Services services;
+    private LiveHub hub;
+    private HttpServer server;
+
+    public HttpVerticle(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Future<?> start() {
+        hub = new LiveHub(vertx);
+        Router router = Router.router(vertx);
+        router.route().handler(this::securityHeaders);
+        router.get("/health").handler(this::health);
+        router.get("/metrics").handler(this::metrics);
+        router.get("/openapi.yaml").handler(StaticHandler.create("api").setIndexPage("openapi.yaml"));
+        router.get("/i18n/messages.json").handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "application/json; charset=utf-8").end(Messages.table().encode()));
+        router.route("/api/*").handler(BodyHandler.create().setBodyLimit(services.config().maxDocumentBytes())
+                .setHandleFileUploads(false));
+        new AuthApi(services).routes(router);
+        new MeetingsApi(services).routes(router);
+        router.route("/api/meetings/:id/documents*").order(-1).handler(ctx -> Caller.authenticate(services, ctx));
+        new DocumentsApi(services).routes(router);
+        new RosterCsv(services).routes(router);
+        router.route("/api/*").handler(ctx -> ctx.fail(ApiError.notFound("no such API: " + ctx.request().path())));
+        router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setCachingEnabled(true));
+        router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
+        router.route().failureHandler(Failures::handle);
+
+        var live = new LiveSocket.Services(vertx, services.meetings(), services.sessions(), services.accounts(),
+                services.connections(), services.clock());
+        vertx.setPeriodic(HEARTBEAT.toMillis(), t -> hub.forEachSocket(s -> s.heartbeat(services.clock().instant(), SILENCE)));
+
+        var options = new HttpServerOptions().setPort(services.config().port())
+                .setMaxWebSocketFrameSize(256 * 1024).setMaxWebSocketMessageSize(256 * 1024)
+                .setCompressionSupported(true);
+        if (services.config().tls()) {
+            options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                    .setCertPath(services.config().tlsCert().orElseThrow().toString())
+                    .setKeyPath(services.config().tlsKey().orElseThrow().toString()));
+        }
+        server = vertx.createHttpServer(options)
+                .webSocketHandler(ws -> {
+                    if (!"/live".equals(ws.path())) {
+                        ws.close((short) 1008, "the live channel is /live");
+                        return;
+                    }
+                    new LiveSocket(ws, hub, live).start();
+                })
+                .requestHandler(router);
+        return server.listen();
+    }
+
+    /** Graceful stop: the server stops accepting, and open sockets are told the node is going away. */
+    @Override
+    public Future<?> stop() {
+        hub.forEachSocket(LiveSocket::goingAway);
+        return server.close();
+    }
+
+    public int sockets() {
+        return hub == null ? 0 : hub.sockets();
+    }
+
+    private void securityHeaders(RoutingContext ctx) {
+        // nothing may come from outside the server: the isolated LAN has no Internet
+        ctx.response().putHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; "
+                        + "worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; object-src 'none'; "
+                        + "frame-ancestors 'none'")
+                .putHeader("X-Content-Type-Options", "nosniff").putHeader("Referrer-Policy", "no-referrer");
+        ctx.next();
+    }
+
+    private void health(RoutingContext ctx) {
+        vertx.executeBlocking(() -> services.store().lastSeq("health-probe")).onComplete(ar -> {
+            var body = new JsonObject().put("status", ar.succeeded() ? "UP" : "DOWN")
+                    .put("meetings", services.meetings().ids().size()).put("connections", services.connections().count());
+            ctx.response().setStatusCode(ar.succeeded() ? 200 : 503)
+                    .putHeader("Content-Type", "application/json; charset=utf-8").end(body.encode());
+        });
+    }
+
+    private void metrics(RoutingContext ctx) {
+        ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                .end(services.metrics().prometheus());
+    }
+}

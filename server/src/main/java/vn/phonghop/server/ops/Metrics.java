@@ -1,0 +1,77 @@
+package vn.phonghop.server.ops;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.LongSupplier;
+
+/**
+ * The server's counters in Prometheus text format: connections, commands, command latency,
+ * fan-out latency and the store's commits. Lock-free, cheap enough for the vote path.
+ */
+public final class Metrics {
+    private static final double[] BUCKETS_MS = {1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500};
+
+    /** A latency histogram in milliseconds. */
+    public static final class Histogram {
+        private final AtomicLongArray counts = new AtomicLongArray(BUCKETS_MS.length + 1);
+        private final AtomicLong sumMicros = new AtomicLong();
+
+        public void record(long nanos) {
+            double ms = nanos / 1e6;
+            int i = 0;
+            while (i < BUCKETS_MS.length && ms > BUCKETS_MS[i]) i++;
+            counts.incrementAndGet(i);
+            sumMicros.addAndGet(nanos / 1000);
+        }
+
+        void write(StringBuilder out, String name, String help) {
+            out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+            out.append("# TYPE ").append(name).append(" histogram\n");
+            long cumulative = 0;
+            for (int i = 0; i < BUCKETS_MS.length; i++) {
+                cumulative += counts.get(i);
+                out.append(name).append("_bucket{le=\"").append(BUCKETS_MS[i] / 1000).append("\"} ").append(cumulative).append('\n');
+            }
+            cumulative += counts.get(BUCKETS_MS.length);
+            out.append(name).append("_bucket{le=\"+Inf\"} ").append(cumulative).append('\n');
+            out.append(name).append("_sum ").append(sumMicros.get() / 1e6).append('\n');
+            out.append(name).append("_count ").append(cumulative).append('\n');
+        }
+    }
+
+    public final AtomicLong commands = new AtomicLong();
+    public final AtomicLong refusals = new AtomicLong();
+    public final Histogram commandLatency = new Histogram();
+    public final Histogram fanOutLatency = new Histogram();
+    private final LongSupplier connections;
+    private final LongSupplier storeCommits;
+    private final LongSupplier storeAppends;
+
+    public Metrics(LongSupplier connections, LongSupplier storeCommits, LongSupplier storeAppends) {
+        this.connections = connections;
+        this.storeCommits = storeCommits;
+        this.storeAppends = storeAppends;
+    }
+
+    public String prometheus() {
+        var out = new StringBuilder(2048);
+        gauge(out, "phonghop_connections", "Live sockets connected to this node", connections.getAsLong());
+        counter(out, "phonghop_commands_total", "Commands decided", commands.get());
+        counter(out, "phonghop_refusals_total", "Commands refused by the rules", refusals.get());
+        counter(out, "phonghop_store_commits_total", "Transactions committed by the event store (group commit)", storeCommits.getAsLong());
+        counter(out, "phonghop_store_appends_total", "Appends written by the event store", storeAppends.getAsLong());
+        commandLatency.write(out, "phonghop_command_seconds", "From command received to acknowledgement (durable)");
+        fanOutLatency.write(out, "phonghop_fanout_seconds", "From event durable to written to this node's sockets");
+        return out.toString();
+    }
+
+    private static void gauge(StringBuilder out, String name, String help, long v) {
+        out.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name).append(" gauge\n")
+                .append(name).append(' ').append(v).append('\n');
+    }
+
+    private static void counter(StringBuilder out, String name, String help, long v) {
+        out.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name).append(" counter\n")
+                .append(name).append(' ').append(v).append('\n');
+    }
+}
