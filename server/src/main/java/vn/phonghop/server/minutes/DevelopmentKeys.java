@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -62,13 +63,20 @@ public final class DevelopmentKeys {
         return SigningKey.fromPkcs12(developmentKeystore, password);
     }
 
-    /** Writes a new PKCS#12 file holding an RSA-3072 key and its self-signed certificate. */
+    /** Writes a new PKCS#12 file holding an RSA-3072 key and its self-signed development certificate. */
     public static SigningKey create(Path keystore, char[] password, Instant now) throws IOException {
+        return create(keystore, password, now, SUBJECT);
+    }
+
+    static SigningKey create(Path keystore, char[] password, Instant now, String subject) throws IOException {
+        for (char c : password) {
+            if (c > 0x7e || c < 0x20) throw new IllegalArgumentException("a PKCS#12 password must be printable ASCII");
+        }
         try {
             var generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(3072, new SecureRandom());
             KeyPair pair = generator.generateKeyPair();
-            X509Certificate cert = selfSigned(pair, now);
+            X509Certificate cert = selfSigned(pair, now, subject);
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);
             ks.setKeyEntry(ALIAS, pair.getPrivate(), password, new X509Certificate[] {cert});
@@ -79,9 +87,10 @@ public final class DevelopmentKeys {
         }
     }
 
-    private static X509Certificate selfSigned(KeyPair pair, Instant now)
+    private static X509Certificate selfSigned(KeyPair pair, Instant now, String subject)
             throws GeneralSecurityException, OperatorCreationException, IOException {
-        var name = new X500Name(SUBJECT);
+        // parsed by the JDK: the most specific name (CN) last in the encoding, first when printed
+        var name = X500Name.getInstance(new X500Principal(subject).getEncoded());
         var serial = new BigInteger(127, new SecureRandom()).add(BigInteger.ONE);
         var builder = new JcaX509v3CertificateBuilder(name, serial, Date.from(now.minus(Duration.ofDays(1))),
                 Date.from(now.plus(VALIDITY)), name, pair.getPublic());

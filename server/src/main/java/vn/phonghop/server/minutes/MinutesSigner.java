@@ -77,8 +77,8 @@ public final class MinutesSigner {
             doc.addSignature(signature, this::cms, options);
             // the trailer ID of the update comes from this value, not the clock
             doc.setDocumentId(signingTime.toEpochMilli());
+            // writes the original bytes, then the update
             var out = new ByteArrayOutputStream(pdf.length + 2 * size + 4096);
-            out.write(pdf);
             doc.saveIncremental(out);
             return out.toByteArray();
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
+import javax.security.auth.x500.X500Principal;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.bouncycastle.asn1.ASN1InputStream;
@@ -123,7 +124,7 @@ public final class MinutesVerifier {
             throw new IllegalStateException("the signature value is wrong");
         }
         checkSigningCertificate(si, cert);
-        return cert.getSubject().toString();
+        return new X500Principal(cert.getSubject().getEncoded()).getName(X500Principal.RFC2253);
     }
 
     /** The signed attributes name the certificate by its hash: a certificate swapped in would not match. */
