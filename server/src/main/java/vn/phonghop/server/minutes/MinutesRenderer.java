@@ -57,7 +57,7 @@ public final class MinutesRenderer {
             var fonts = Fonts.load(doc);
             try (var t = new Typesetter(doc, fonts, layout)) {
                 t.header(text.superior(), text.issuing(), text.number(), MinutesText.PARTY, text.placeAndDate());
-                t.title(MinutesText.TITLE.toUpperCase(java.util.Locale.ROOT), text.summary());
+                t.title(Typesetter.upper(MinutesText.TITLE), text.summary());
                 for (Paragraph p : text.body()) t.paragraph(p);
                 t.signatures(text.closing(), text.minuteTakerTitle(), text.minuteTaker(), text.chairTitle(), text.chair());
             }

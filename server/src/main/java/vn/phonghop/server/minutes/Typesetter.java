@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -23,6 +24,7 @@ final class Typesetter implements AutoCloseable {
     static final float MM = 72f / 25.4f;
     static final float INDENT = 10 * MM;
     private static final PDRectangle PAGE = PDRectangle.A4;
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
     /** A Vietnamese capital can carry a dot below; the rule under a heading clears it. */
     private static final float RULE_GAP = 4.5f;
 
@@ -358,6 +360,6 @@ final class Typesetter implements AutoCloseable {
     }
 
     static String upper(String s) {
-        return nfc(s).toUpperCase(java.util.Locale.forLanguageTag("vi"));
+        return nfc(s).toUpperCase(VIETNAMESE);
     }
 }

@@ -2,6 +2,7 @@ package vn.phonghop.server.minutes;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import org.apache.pdfbox.Loader;
@@ -128,10 +130,10 @@ class MinutesSigningTest {
     @Test
     @DisplayName("With no keystore configured a development key is created once, RSA-3072, and flagged as such")
     void development_key() throws IOException {
-        var dir = java.nio.file.Files.createTempDirectory("minutes-dev");
+        var dir = Files.createTempDirectory("minutes-dev");
         var file = dir.resolve("keys").resolve("development.p12");
         SigningKey first = DevelopmentKeys.configuredOrDevelopment(null, Keys.PASSWORD, file, Keys.NOW);
-        assertTrue(java.nio.file.Files.exists(file));
+        assertTrue(Files.exists(file));
         assertTrue(first.development());
         assertEquals(3072, ((RSAPublicKey) first.certificate().getPublicKey()).getModulus().bitLength());
         assertEquals(DevelopmentKeys.SUBJECT.replace(", ", ","), first.certificate().getSubjectX500Principal().getName());
@@ -145,12 +147,12 @@ class MinutesSigningTest {
     @Test
     @DisplayName("A configured keystore is used as it is and is not a development key")
     void configured_key() throws IOException {
-        var dir = java.nio.file.Files.createTempDirectory("minutes-org");
+        var dir = Files.createTempDirectory("minutes-org");
         var file = dir.resolve("chi-bo.p12");
         DevelopmentKeys.create(file, Keys.PASSWORD, Keys.NOW, "CN=Chi bộ Khoa Công nghệ thông tin, O=Đảng bộ Trường");
         SigningKey key = DevelopmentKeys.configuredOrDevelopment(file, Keys.PASSWORD, dir.resolve("unused.p12"), Keys.NOW);
-        assertTrue(!key.development());
-        assertTrue(!java.nio.file.Files.exists(dir.resolve("unused.p12")));
+        assertFalse(key.development());
+        assertFalse(Files.exists(dir.resolve("unused.p12")));
         var v = MinutesVerifier.verify(new MinutesSigner(key).sign(Samples.pdf(), Keys.NOW));
         assertEquals(Status.VALID, v.status(), v.detail());
         assertTrue(v.signer().contains("CN=Chi bộ Khoa Công nghệ thông tin"), v.signer());
