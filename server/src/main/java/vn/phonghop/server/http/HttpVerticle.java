@@ -46,7 +46,6 @@ public final class HttpVerticle extends VerticleBase {
                 .setHandleFileUploads(false));
         new AuthApi(services).routes(router);
         new MeetingsApi(services).routes(router);
-        router.route("/api/meetings/:id/documents*").order(-1).handler(ctx -> Caller.authenticate(services, ctx));
         new DocumentsApi(services).routes(router);
         new RosterCsv(services).routes(router);
         router.route("/api/*").handler(ctx -> ctx.fail(ApiError.notFound("no such API: " + ctx.request().path())));
