@@ -9,6 +9,7 @@ need=()
 have() { command -v "$1" >/dev/null 2>&1; }
 have mvn || need+=(maven)
 have javac || need+=(openjdk-17-jdk-headless)
+have pdftotext || need+=(poppler-utils)   # pdftotext, pdfsig, pdftoppm: the minutes are checked with them
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   apt-get update -q

@@ -39,7 +39,7 @@ public final class HttpVerticle extends VerticleBase {
         router.route().handler(this::securityHeaders);
         router.get("/health").handler(this::health);
         router.get("/metrics").handler(this::metrics);
-        router.get("/openapi.yaml").handler(StaticHandler.create("api").setIndexPage("openapi.yaml"));
+        router.get("/openapi.yaml").handler(this::openApi);
         router.get("/i18n/messages.json").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/json; charset=utf-8").end(Messages.table().encode()));
         router.route("/api/*").handler(BodyHandler.create().setBodyLimit(services.config().maxDocumentBytes())
@@ -104,6 +104,15 @@ public final class HttpVerticle extends VerticleBase {
             ctx.response().setStatusCode(ar.succeeded() ? 200 : 503)
                     .putHeader("Content-Type", "application/json; charset=utf-8").end(body.encode());
         });
+    }
+
+    private void openApi(RoutingContext ctx) {
+        try (var in = HttpVerticle.class.getClassLoader().getResourceAsStream("api/openapi.yaml")) {
+            ctx.response().putHeader("Content-Type", "application/yaml; charset=utf-8")
+                    .end(io.vertx.core.buffer.Buffer.buffer(in.readAllBytes()));
+        } catch (java.io.IOException e) {
+            ctx.fail(e);
+        }
     }
 
     private void metrics(RoutingContext ctx) {
