@@ -34,7 +34,7 @@ public final class HttpVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        hub = new LiveHub(vertx);
+        hub = new LiveHub(vertx, services.metrics());
         Router router = Router.router(vertx);
         router.route().handler(this::securityHeaders);
         router.get("/health").handler(this::health);
@@ -45,6 +45,7 @@ public final class HttpVerticle extends VerticleBase {
         router.route("/api/*").handler(BodyHandler.create().setBodyLimit(services.config().maxDocumentBytes())
                 .setHandleFileUploads(false));
         new AuthApi(services).routes(router);
+        new AccountsApi(services).routes(router);
         new MeetingsApi(services).routes(router);
         new DocumentsApi(services).routes(router);
         new RosterCsv(services).routes(router);
@@ -54,7 +55,7 @@ public final class HttpVerticle extends VerticleBase {
         router.route().failureHandler(Failures::handle);
 
         var live = new LiveSocket.Services(vertx, services.meetings(), services.sessions(), services.accounts(),
-                services.connections(), services.clock());
+                services.connections(), services.clock(), services.metrics());
         vertx.setPeriodic(HEARTBEAT.toMillis(), t -> hub.forEachSocket(s -> s.heartbeat(services.clock().instant(), SILENCE)));
 
         var options = new HttpServerOptions().setPort(services.config().port())

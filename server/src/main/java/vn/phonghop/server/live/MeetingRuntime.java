@@ -44,6 +44,7 @@ public final class MeetingRuntime {
     private final Context context;
     private final EventStore store;
     private final Consumer<List<LiveMessage>> publish;
+    private final java.util.function.LongConsumer appendTimer;
     private final ViewTracker views = new ViewTracker();
     private final ArrayDeque<LiveMessage> recent = new ArrayDeque<>();
     private final Map<String, String> answered = new HashMap<>();
@@ -55,11 +56,13 @@ public final class MeetingRuntime {
     private long durableSeq;
     private Future<Void> ready;
 
-    MeetingRuntime(String meetingId, Context context, EventStore store, Consumer<List<LiveMessage>> publish) {
+    MeetingRuntime(String meetingId, Context context, EventStore store, Consumer<List<LiveMessage>> publish,
+                   java.util.function.LongConsumer appendTimer) {
         this.meetingId = meetingId;
         this.context = context;
         this.store = store;
         this.publish = publish;
+        this.appendTimer = appendTimer;
     }
 
     public String meetingId() {
@@ -170,8 +173,10 @@ public final class MeetingRuntime {
         decided = Meeting.apply(decided, applied);
         decidedSeq = last;
         inFlight.put(commandId, result);
+        long submitted = System.nanoTime();
         Future.fromCompletionStage(store.append(request), context).onComplete(ar -> {
             inFlight.remove(commandId);
+            appendTimer.accept(System.nanoTime() - submitted);
             if (ar.succeeded() && ar.result() instanceof AppendResult.Appended) {
                 becameDurable(commandId, ack, applied, expected);
                 result.complete(ack);

@@ -91,6 +91,23 @@ class RosterAndOpsTest {
     }
 
     @Test
+    @DisplayName("The administrator creates accounts; nobody else may; a taken username is a conflict")
+    void accounts() throws Exception {
+        var body = new JsonObject().put("username", "daibieu16").put("displayName", "Hà Thị Thanh Tâm")
+                .put("password", "mat-khau-moi-2026").put("roles", new io.vertx.core.json.JsonArray().add("MEMBER"))
+                .put("memberId", "m16");
+        var made = server.post("/api/accounts", admin, body);
+        assertEquals(201, made.status(), made.text());
+        assertEquals("Hà Thị Thanh Tâm", made.json().getString("displayName"));
+        assertEquals(409, server.post("/api/accounts", admin, body).status());
+        assertEquals(403, server.post("/api/accounts", server.login("chutri"), body).status());
+        assertTrue(server.get("/api/accounts", admin).text().contains("daibieu16"));
+        var login = server.post("/api/login", null, new JsonObject().put("username", "DaiBieu16 ")
+                .put("password", "mat-khau-moi-2026"));
+        assertEquals(200, login.status(), "usernames compare without case and spaces");
+    }
+
+    @Test
     @DisplayName("Health, metrics, OpenAPI and the message table answer; errors are typed JSON")
     void operations() throws Exception {
         var health = server.get("/health", null);
