@@ -67,7 +67,7 @@ export class PdfViewer extends HTMLElement {
         <button class="small" data-action="download">${t('doc.download')}</button>
       </div>
       <p class="doc-note muted"></p>
-      <div class="sheet" tabindex="0" aria-live="polite"><canvas></canvas><p class="placeholder muted">${t('doc.choose')}</p></div>`);
+      <div class="sheet" tabindex="0" aria-live="polite"><canvas hidden></canvas><p class="placeholder muted">${t('doc.choose')}</p></div>`);
   }
 
   /** Opens a document: {meetingId, id, title, classification, pageCount, url}. */
@@ -152,6 +152,7 @@ export class PdfViewer extends HTMLElement {
   updateBar() {
     const d = this.doc;
     const classified = d && d.classification !== 'UNCLASSIFIED';
+    this.querySelector('.bar').hidden = !d;
     setText(this.querySelector('.doc-title'), d ? d.title : '');
     const tag = this.querySelector('.class-tag');
     render(tag, classified ? html`<span class="tag secret">${t(`class.${d.classification}`)}</span>` : '');
