@@ -50,6 +50,11 @@ public final class HttpVerticle extends VerticleBase {
         new DocumentsApi(services).routes(router);
         new RosterCsv(services).routes(router);
         router.route("/api/*").handler(ctx -> ctx.fail(ApiError.notFound("no such API: " + ctx.request().path())));
+        // PDF.js ships ES modules as .mjs, which the static handler has no type for; with nosniff a browser refuses them untyped
+        router.route("/webjars/*").handler(ctx -> {
+            if (ctx.normalizedPath().endsWith(".mjs")) ctx.response().putHeader("Content-Type", "text/javascript; charset=utf-8");
+            ctx.next();
+        });
         router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setCachingEnabled(true));
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         router.route().failureHandler(Failures::handle);

@@ -40,8 +40,8 @@ final class ViewTracker {
                     patch.put(slice, view.get(slice));
                 }
             }
+            // sent even when it says nothing to this audience, so that its seq stays gapless (a gap means "reconnect")
             JsonObject event = Projection.event(e, after, a);
-            if (event == null && patch.isEmpty()) continue;
             texts.put(a, new JsonObject().put("type", "event").put("seq", seq).put("event", event)
                     .put("patch", patch).encode());
         }

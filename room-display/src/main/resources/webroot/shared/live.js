@@ -1,0 +1,247 @@
+/**
+ * The one module that touches the WebSocket (docs/protocol.md, "The live channel"). It says hello
+ * with the token, the meeting and the last seq it applied; keeps the view by replacing the slices
+ * each event patches; reconnects with exponential backoff and resumes from its last seq, also when
+ * it sees a gap; and keeps an outbox of commands keyed by their id, sent again after a reconnect
+ * until the server acknowledges or refuses them, so a vote is neither lost nor counted twice.
+ *
+ * Events it dispatches: "connection" (detail: {state}), "snapshot", "change" (detail: {slices,
+ * event}), "connections" (detail: {devices}), "denied" (detail: {code}), "outbox" (detail: {pending}).
+ */
+import { newId } from './dom.js';
+
+const PING_EVERY_MS = 20_000;
+
+/**
+ * The server's clock as seen from here: the offset is learnt from the time stamps of the events
+ * as they arrive, so a tablet whose clock is wrong still counts a speaker's time down correctly.
+ */
+export const serverClock = {
+  offset: 0,
+  now() {
+    return Date.now() + this.offset;
+  },
+  learn(iso) {
+    const at = Date.parse(iso);
+    if (!Number.isNaN(at)) this.offset = at - Date.now();
+  },
+};
+const BACKOFF_FIRST_MS = 500;
+const BACKOFF_MAX_MS = 15_000;
+
+export class LiveMeeting extends EventTarget {
+  constructor({ meetingId, token, url }) {
+    super();
+    this.meetingId = meetingId;
+    this.token = token;
+    this.url = url || `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/live`;
+    this.view = null;
+    this.me = null;
+    this.audience = null;
+    this.seq = -1;
+    this.state = 'connecting';
+    this.outbox = new Map();
+    this.socket = null;
+    this.synced = false;
+    this.attempt = 0;
+    this.stopped = false;
+    this.retryTimer = null;
+    this.pingTimer = null;
+  }
+
+  connect() {
+    this.stopped = false;
+    this.open();
+    if (!this.pingTimer) this.pingTimer = setInterval(() => this.write({ type: 'ping' }), PING_EVERY_MS);
+    window.addEventListener('online', () => { if (!this.synced) this.reconnectNow(); });
+    return this;
+  }
+
+  close() {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+    clearInterval(this.pingTimer);
+    this.pingTimer = null;
+    if (this.socket) this.socket.close(1000, 'bye');
+    this.setState('offline');
+  }
+
+  /**
+   * Sends a command and resolves with the ack ({seq}) or rejects with the error ({code, reason,
+   * message}). The command stays in the outbox, under the same id, until one of the two arrives.
+   */
+  send(command, id = newId()) {
+    return new Promise((resolve, reject) => {
+      const entry = { id, command, resolve, reject };
+      this.outbox.set(id, entry);
+      this.announceOutbox();
+      if (this.synced) this.write({ type: 'command', id, command });
+    });
+  }
+
+  /** Asks the server which devices are connected (console only); answered by a "connections" event. */
+  askConnections() {
+    this.write({ type: 'connections' });
+  }
+
+  /** Drops the socket and reconnects at once: what a device does when it learns it missed something. */
+  reconnectNow() {
+    if (this.stopped) return;
+    clearTimeout(this.retryTimer);
+    this.attempt = 0;
+    if (this.socket && this.socket.readyState <= WebSocket.OPEN) {
+      this.socket.close(4000, 'resync');
+    } else {
+      this.open();
+    }
+  }
+
+  // ---- the socket --------------------------------------------------------------------------
+
+  open() {
+    if (this.stopped) return;
+    this.synced = false;
+    this.setState(this.view ? 'reconnecting' : 'connecting');
+    let ws;
+    try {
+      ws = new WebSocket(this.url);
+    } catch (e) {
+      this.scheduleRetry();
+      return;
+    }
+    this.socket = ws;
+    ws.onopen = () => {
+      const hello = { type: 'hello', token: this.token, meetingId: this.meetingId };
+      if (this.seq >= 0) hello.lastSeq = this.seq;
+      ws.send(JSON.stringify(hello));
+    };
+    ws.onmessage = (m) => {
+      if (ws !== this.socket) return;
+      let msg;
+      try {
+        msg = JSON.parse(m.data);
+      } catch (e) {
+        return;
+      }
+      this.receive(msg);
+    };
+    ws.onclose = () => {
+      if (ws !== this.socket) return;
+      this.socket = null;
+      this.synced = false;
+      if (this.stopped || this.state === 'denied') return;
+      this.setState('offline');
+      this.scheduleRetry();
+    };
+    ws.onerror = () => { /* onclose follows and schedules the retry */ };
+  }
+
+  scheduleRetry() {
+    if (this.stopped) return;
+    clearTimeout(this.retryTimer);
+    const base = Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** this.attempt);
+    this.attempt += 1;
+    const wait = base / 2 + Math.random() * base / 2;
+    this.retryTimer = setTimeout(() => this.open(), wait);
+  }
+
+  write(msg) {
+    if (this.socket && this.socket.readyState === WebSocket.OPEN) {
+      this.socket.send(JSON.stringify(msg));
+      return true;
+    }
+    return false;
+  }
+
+  receive(msg) {
+    switch (msg.type) {
+      case 'snapshot':
+        this.view = msg.view;
+        this.me = msg.me || {};
+        this.audience = msg.audience;
+        this.seq = msg.seq;
+        this.live();
+        this.dispatchEvent(new CustomEvent('snapshot', { detail: { view: this.view, me: this.me } }));
+        this.dispatchEvent(new CustomEvent('change', { detail: { slices: Object.keys(this.view), event: null } }));
+        break;
+      case 'resume':
+        // the events that follow are everything after lastSeq that this device may see
+        this.live();
+        break;
+      case 'event':
+        this.applyEvent(msg);
+        break;
+      case 'ack':
+        this.settle(msg.id, (e) => e.resolve(msg));
+        break;
+      case 'error':
+        this.onError(msg);
+        break;
+      case 'connections':
+        this.dispatchEvent(new CustomEvent('connections', { detail: { devices: msg.devices || [] } }));
+        break;
+      default:
+        break;
+    }
+  }
+
+  live() {
+    this.synced = true;
+    this.attempt = 0;
+    this.setState('online');
+    // whatever was not answered before the socket dropped is sent again, under the same id
+    for (const e of this.outbox.values()) this.write({ type: 'command', id: e.id, command: e.command });
+  }
+
+  applyEvent(msg) {
+    if (!this.view || msg.seq <= this.seq) return;
+    if (msg.seq !== this.seq + 1) {
+      // a gap: something was missed; resume from the last seq applied
+      this.reconnectNow();
+      return;
+    }
+    this.seq = msg.seq;
+    if (msg.event?.at) serverClock.learn(msg.event.at);
+    const patch = msg.patch || {};
+    for (const [slice, value] of Object.entries(patch)) this.view[slice] = value;
+    this.dispatchEvent(new CustomEvent('change', { detail: { slices: Object.keys(patch), event: msg.event || null } }));
+  }
+
+  onError(msg) {
+    if (msg.id && this.outbox.has(msg.id)) {
+      if (msg.code === 'RETRY') {
+        const entry = this.outbox.get(msg.id);
+        setTimeout(() => {
+          if (this.outbox.has(entry.id) && this.synced) this.write({ type: 'command', id: entry.id, command: entry.command });
+        }, BACKOFF_FIRST_MS);
+        return;
+      }
+      this.settle(msg.id, (e) => e.reject(msg));
+      return;
+    }
+    if (!this.synced && ['NOT_AUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'].includes(msg.code)) {
+      this.setState('denied');
+      this.stopped = true;
+      if (this.socket) this.socket.close(1000, 'denied');
+      this.dispatchEvent(new CustomEvent('denied', { detail: { code: msg.code, message: msg.message } }));
+    }
+  }
+
+  settle(id, fn) {
+    const entry = this.outbox.get(id);
+    if (!entry) return;
+    this.outbox.delete(id);
+    this.announceOutbox();
+    fn(entry);
+  }
+
+  announceOutbox() {
+    this.dispatchEvent(new CustomEvent('outbox', { detail: { pending: this.outbox.size } }));
+  }
+
+  setState(state) {
+    if (this.state === state) return;
+    this.state = state;
+    this.dispatchEvent(new CustomEvent('connection', { detail: { state } }));
+  }
+}
