@@ -23,8 +23,16 @@ public final class TestServer implements AutoCloseable {
     private final HttpClient http;
 
     public TestServer(Path dataDir) throws Exception {
+        this(dataDir, Map.of());
+    }
+
+    /** With more environment variables (e.g. TLS_CERT and TLS_KEY). */
+    public TestServer(Path dataDir, Map<String, String> env) throws Exception {
         this.port = freePort();
-        var config = Config.from(Map.of("PORT", String.valueOf(port), "DATA_DIR", dataDir.toString()));
+        var all = new java.util.HashMap<>(env);
+        all.put("PORT", String.valueOf(port));
+        all.put("DATA_DIR", dataDir.toString());
+        var config = Config.from(all);
         this.server = Server.start(vertx, config).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
         this.http = vertx.createHttpClient();
     }
