@@ -10,6 +10,7 @@ have() { command -v "$1" >/dev/null 2>&1; }
 have mvn || need+=(maven)
 have javac || need+=(openjdk-17-jdk-headless)
 have pdftotext || need+=(poppler-utils)   # pdftotext, pdfsig, pdftoppm: the minutes are checked with them
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)   # the tests start their own cluster under target/
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   apt-get update -q

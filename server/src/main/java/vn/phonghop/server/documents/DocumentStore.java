@@ -121,7 +121,8 @@ public final class DocumentStore {
     private byte[] range(String sha256, long offset, int length) {
         try (Connection c = database.connection(); PreparedStatement q = c.prepareStatement(
                 "SELECT SUBSTRING(content FROM ? FOR ?) FROM blobs WHERE sha256 = ?")) {
-            q.setLong(1, offset + 1);
+            // an int: PostgreSQL has substring(bytea, int, int) only, and a document is far below 2 GiB
+            q.setInt(1, Math.toIntExact(offset + 1));
             q.setInt(2, length);
             q.setString(3, sha256);
             try (ResultSet rs = q.executeQuery()) {

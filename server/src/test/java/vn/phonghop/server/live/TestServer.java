@@ -83,7 +83,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        server.close().compose(v -> vertx.close()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    public void close() {
+        try {
+            server.close().compose(v -> vertx.close()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the test server did not stop", e);
+        }
     }
 }
