@@ -9,6 +9,7 @@ need=()
 have() { command -v "$1" >/dev/null 2>&1; }
 have mvn || need+=(maven)
 have javac || need+=(openjdk-17-jdk-headless)
+have pdftotext || need+=(poppler-utils)   # pdftotext, pdfsig, pdftoppm: the minutes are checked with them
 # the browser tests (server/src/test/java/vn/phonghop/server/e2e) drive the system's Chromium
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   need+=(chromium chromium-driver)

@@ -15,6 +15,11 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        if (System.getProperty("java.util.logging.config.file") == null) {
+            try (var in = Main.class.getClassLoader().getResourceAsStream("logging.properties")) {
+                java.util.logging.LogManager.getLogManager().readConfiguration(in);
+            }
+        }
         Config config = Config.fromEnvironment();
         Vertx vertx = Vertx.vertx();
         Server server = Server.start(vertx, config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
@@ -36,11 +41,13 @@ public final class Main {
         LOG.info(out.toString());
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("shutting down: draining sockets and committing the store");
+            // java.util.logging is already reset while shutdown hooks run: say it on stderr
+            System.err.println(java.time.Instant.now() + " level=INFO logger=" + Main.class.getName()
+                    + " msg=\"shutting down: sockets told to reconnect, store committed and closed\"");
             try {
                 server.close().compose(v -> vertx.close()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             } catch (Exception e) {
-                LOG.warning("shutdown: " + e);
+                System.err.println(java.time.Instant.now() + " level=WARNING msg=\"shutdown: " + e + "\"");
             }
             stopped.countDown();
         }, "shutdown"));

@@ -72,7 +72,7 @@ public final class Server {
                             vertx.eventBus().publish(Addresses.live(messages.get(0).meetingId()), new LiveBatch(messages),
                                     publishOptions);
                         }
-                    });
+                    }, metrics.storeLatency::record);
                     var services = new Services(config, clock, db, store, new Accounts(db, clock),
                             new Sessions(db, clock, config.sessionTtl()), new PairingCodes(db, clock),
                             new DocumentStore(db, new PdfInspector(config.maxDocumentBytes()), clock),

@@ -83,12 +83,9 @@ final class Voting {
     }
 
     static Decision cast(MeetingState s, CastVote c) {
-        var bad = first(phase(s, Guards.RUNNING), poll(s, c.pollId()));
+        var bad = openPoll(s, c.pollId());
         if (bad != null) return bad;
-        Poll p = s.polls().get(c.pollId());
-        if (p instanceof Poll.Draft) return Decision.reject(Reason.POLL_NOT_OPEN, c.pollId());
-        if (p instanceof Poll.Closed) return Decision.reject(Reason.POLL_CLOSED, c.pollId());
-        Poll.Open open = (Poll.Open) p;
+        Poll.Open open = (Poll.Open) s.polls().get(c.pollId());
         bad = first(eligible(s, c.voterId()), choiceFits(open.spec(), c.choice()));
         if (bad != null) return bad;
         if (open.hasVoted(c.voterId()) && !open.spec().votesMayChange()) {
@@ -101,12 +98,9 @@ final class Voting {
     }
 
     static Decision close(MeetingState s, ClosePoll c) {
-        var bad = first(phase(s, Guards.RUNNING), poll(s, c.pollId()));
+        var bad = openPoll(s, c.pollId());
         if (bad != null) return bad;
-        Poll p = s.polls().get(c.pollId());
-        if (p instanceof Poll.Draft) return Decision.reject(Reason.POLL_NOT_OPEN, c.pollId());
-        if (p instanceof Poll.Closed) return Decision.reject(Reason.POLL_CLOSED, c.pollId());
-        Poll.Open open = (Poll.Open) p;
+        Poll.Open open = (Poll.Open) s.polls().get(c.pollId());
         int base = majorityBaseFor(s, open);
         int officials = (int) s.roster().countOfficial();
         var result = Counting.count(open.spec(), s.header().ruleSet(), open.tally(), base, officials);
@@ -170,6 +164,16 @@ final class Voting {
             }
         }
         return wrong;
+    }
+
+    /** Why a running meeting's poll is not open to votes or closing, or null when it is. */
+    private static Decision openPoll(MeetingState s, String pollId) {
+        var bad = first(phase(s, Guards.RUNNING), poll(s, pollId));
+        if (bad != null) return bad;
+        Poll p = s.polls().get(pollId);
+        if (p instanceof Poll.Draft) return Decision.reject(Reason.POLL_NOT_OPEN, pollId);
+        if (p instanceof Poll.Closed) return Decision.reject(Reason.POLL_CLOSED, pollId);
+        return null;
     }
 
     private static Decision poll(MeetingState s, String pollId) {

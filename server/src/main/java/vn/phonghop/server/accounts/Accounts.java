@@ -122,6 +122,21 @@ public final class Accounts {
         return queryOne("SELECT " + COLUMNS + " FROM accounts WHERE id = ?", accountId);
     }
 
+    /** Every account, by username. */
+    public java.util.List<Account> list() {
+        try (var c = database.connection();
+                var q = c.prepareStatement("SELECT " + COLUMNS + " FROM accounts ORDER BY username");
+                var rs = q.executeQuery()) {
+            var out = new java.util.ArrayList<Account>();
+            while (rs.next()) {
+                out.add(read(rs));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not list accounts", e);
+        }
+    }
+
     /** The account with this username (case-insensitive). */
     public Optional<Account> findByUsername(String username) {
         return queryOne("SELECT " + COLUMNS + " FROM accounts WHERE username = ?", normalizeUsername(username));

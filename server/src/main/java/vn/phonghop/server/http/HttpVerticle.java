@@ -34,19 +34,19 @@ public final class HttpVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        hub = new LiveHub(vertx);
+        hub = new LiveHub(vertx, services.metrics());
         Router router = Router.router(vertx);
         router.route().handler(this::securityHeaders);
         router.get("/health").handler(this::health);
         router.get("/metrics").handler(this::metrics);
-        router.get("/openapi.yaml").handler(StaticHandler.create("api").setIndexPage("openapi.yaml"));
+        router.get("/openapi.yaml").handler(this::openApi);
         router.get("/i18n/messages.json").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/json; charset=utf-8").end(Messages.table().encode()));
         router.route("/api/*").handler(BodyHandler.create().setBodyLimit(services.config().maxDocumentBytes())
                 .setHandleFileUploads(false));
         new AuthApi(services).routes(router);
+        new AccountsApi(services).routes(router);
         new MeetingsApi(services).routes(router);
-        router.route("/api/meetings/:id/documents*").order(-1).handler(ctx -> Caller.authenticate(services, ctx));
         new DocumentsApi(services).routes(router);
         new RosterCsv(services).routes(router);
         router.route("/api/*").handler(ctx -> ctx.fail(ApiError.notFound("no such API: " + ctx.request().path())));
@@ -60,7 +60,7 @@ public final class HttpVerticle extends VerticleBase {
         router.route().failureHandler(Failures::handle);
 
         var live = new LiveSocket.Services(vertx, services.meetings(), services.sessions(), services.accounts(),
-                services.connections(), services.clock());
+                services.connections(), services.clock(), services.metrics());
         vertx.setPeriodic(HEARTBEAT.toMillis(), t -> hub.forEachSocket(s -> s.heartbeat(services.clock().instant(), SILENCE)));
 
         var options = new HttpServerOptions().setPort(services.config().port())
@@ -110,6 +110,15 @@ public final class HttpVerticle extends VerticleBase {
             ctx.response().setStatusCode(ar.succeeded() ? 200 : 503)
                     .putHeader("Content-Type", "application/json; charset=utf-8").end(body.encode());
         });
+    }
+
+    private void openApi(RoutingContext ctx) {
+        try (var in = HttpVerticle.class.getClassLoader().getResourceAsStream("api/openapi.yaml")) {
+            ctx.response().putHeader("Content-Type", "application/yaml; charset=utf-8")
+                    .end(io.vertx.core.buffer.Buffer.buffer(in.readAllBytes()));
+        } catch (java.io.IOException e) {
+            ctx.fail(e);
+        }
     }
 
     private void metrics(RoutingContext ctx) {

@@ -14,10 +14,12 @@ import java.util.Set;
  */
 public final class LiveHub {
     private final Vertx vertx;
+    private final vn.phonghop.server.ops.Metrics metrics;
     private final Map<String, Room> rooms = new HashMap<>();
 
-    public LiveHub(Vertx vertx) {
+    public LiveHub(Vertx vertx, vn.phonghop.server.ops.Metrics metrics) {
         this.vertx = vertx;
+        this.metrics = metrics;
     }
 
     void join(String meetingId, LiveSocket socket) {
@@ -50,6 +52,7 @@ public final class LiveHub {
             consumer = vertx.eventBus().consumer(Addresses.live(meetingId), msg -> {
                 for (LiveMessage m : msg.body().messages()) {
                     for (LiveSocket s : new java.util.ArrayList<>(sockets)) s.deliver(m);
+                    metrics.fanOutLatency.record(System.nanoTime() - m.durableNanos());
                 }
             });
         }

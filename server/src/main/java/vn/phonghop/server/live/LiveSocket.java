@@ -31,7 +31,7 @@ public final class LiveSocket {
 
     /** Services a socket needs, shared by every socket of a node. */
     public record Services(Vertx vertx, Meetings meetings, Sessions sessions, Accounts accounts,
-                           Connections connections, Clock clock) {
+                           Connections connections, Clock clock, vn.phonghop.server.ops.Metrics metrics) {
     }
 
     private enum Stage { AWAITING_HELLO, SYNCING, LIVE, CLOSED }
@@ -57,7 +57,11 @@ public final class LiveSocket {
         this.lastSeen = services.clock().instant();
     }
 
+    /** What a socket may have queued before it counts as too slow and is dropped (it resumes from its seq). */
+    static final int WRITE_QUEUE_BYTES = 512 * 1024;
+
     public void start() {
+        ws.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
         ws.textMessageHandler(this::onText);
         ws.binaryMessageHandler(b -> send(Protocol.error(null, "UNKNOWN_MESSAGE", "binary messages are not used")));
         ws.pongHandler(b -> lastSeen = services.clock().instant());
@@ -198,7 +202,12 @@ public final class LiveSocket {
             return;
         }
         MeetingCommand command = parsed.command();
+        long started = System.nanoTime();
         Future.fromCompletionStage(runtime.command(id, command), context).onComplete(ar -> {
+            var metrics = services.metrics();
+            metrics.commands.incrementAndGet();
+            metrics.commandLatency.record(System.nanoTime() - started);
+            if (ar.succeeded() && ar.result() instanceof Reply.Refused) metrics.refusals.incrementAndGet();
             if (ar.failed()) {
                 send(Protocol.retry(id));
                 return;

@@ -44,6 +44,7 @@ public final class MeetingRuntime {
     private final Context context;
     private final EventStore store;
     private final Consumer<List<LiveMessage>> publish;
+    private final java.util.function.LongConsumer appendTimer;
     private final ViewTracker views = new ViewTracker();
     private final ArrayDeque<LiveMessage> recent = new ArrayDeque<>();
     private final Map<String, String> answered = new HashMap<>();
@@ -55,11 +56,13 @@ public final class MeetingRuntime {
     private long durableSeq;
     private Future<Void> ready;
 
-    MeetingRuntime(String meetingId, Context context, EventStore store, Consumer<List<LiveMessage>> publish) {
+    MeetingRuntime(String meetingId, Context context, EventStore store, Consumer<List<LiveMessage>> publish,
+                   java.util.function.LongConsumer appendTimer) {
         this.meetingId = meetingId;
         this.context = context;
         this.store = store;
         this.publish = publish;
+        this.appendTimer = appendTimer;
     }
 
     public String meetingId() {
@@ -131,7 +134,8 @@ public final class MeetingRuntime {
         });
     }
 
-    private void decide(String commandId, MeetingCommand command, CompletableFuture<Reply> result) {
+    private void decide(String commandId, MeetingCommand asSent, CompletableFuture<Reply> result) {
+        MeetingCommand command = asSent;
         String prior = answered.get(commandId);
         if (prior != null) {
             result.complete(new Reply.Ack(new JsonObject(prior).getLong("seq"), prior));
@@ -142,6 +146,11 @@ public final class MeetingRuntime {
             pending.whenComplete((r, e) -> context.runOnContext(v -> result.complete(r != null ? r : new Reply.Retry("store"))));
             return;
         }
+        if (command instanceof MeetingCommand.CastVote v) {
+            // the ballot's id is drawn here, never by the device: a chosen id could be used to find the ballot again
+            command = new MeetingCommand.CastVote(v.pollId(), v.voterId(), v.choice(), Long.toHexString(RANDOM.nextLong()),
+                    v.by(), v.at());
+        }
         Decision d = Meeting.decide(decided, command);
         if (d instanceof Decision.Rejected rej) {
             result.complete(new Reply.Refused(rej.rejection()));
@@ -149,14 +158,11 @@ public final class MeetingRuntime {
         }
         var accepted = (Decision.Accepted) d;
         var ballots = new ArrayList<SecretBallot>();
-        var domainBallots = new ArrayList<vn.phonghop.agenda.voting.SecretBallot>();
         for (var b : accepted.ballots()) {
-            long id = RANDOM.nextLong();
-            String choice = RecordJson.toJson(b.choice()).encode();
-            ballots.add(new SecretBallot(b.pollId(), id, choice));
-            domainBallots.add(new vn.phonghop.agenda.voting.SecretBallot(b.pollId(), Long.toHexString(id), b.choice()));
+            ballots.add(new SecretBallot(b.pollId(), Long.parseUnsignedLong(b.ballotId(), 16),
+                    RecordJson.toJson(b.choice()).encode()));
         }
-        var applied = new Decision.Accepted(accepted.events(), domainBallots);
+        var applied = accepted;
         long expected = decidedSeq;
         long last = expected + accepted.events().size();
         var ack = Reply.ack(commandId, last);
@@ -167,8 +173,10 @@ public final class MeetingRuntime {
         decided = Meeting.apply(decided, applied);
         decidedSeq = last;
         inFlight.put(commandId, result);
+        long submitted = System.nanoTime();
         Future.fromCompletionStage(store.append(request), context).onComplete(ar -> {
             inFlight.remove(commandId);
+            appendTimer.accept(System.nanoTime() - submitted);
             if (ar.succeeded() && ar.result() instanceof AppendResult.Appended) {
                 becameDurable(commandId, ack, applied, expected);
                 result.complete(ack);

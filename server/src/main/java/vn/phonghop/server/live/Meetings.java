@@ -19,12 +19,16 @@ public final class Meetings {
     private final EventStore store;
     private final List<Context> contexts;
     private final Consumer<List<LiveMessage>> publish;
+    private final java.util.function.LongConsumer appendTimer;
     private final Map<String, MeetingRuntime> running = new ConcurrentHashMap<>();
 
-    public Meetings(EventStore store, List<Context> contexts, Consumer<List<LiveMessage>> publish) {
+    /** {@code appendTimer} is told how long each append took to commit, in nanoseconds (for metrics). */
+    public Meetings(EventStore store, List<Context> contexts, Consumer<List<LiveMessage>> publish,
+                    java.util.function.LongConsumer appendTimer) {
         this.store = store;
         this.contexts = List.copyOf(contexts);
         this.publish = publish;
+        this.appendTimer = appendTimer;
     }
 
     /** Rebuilds every meeting in the store (on start). */
@@ -56,6 +60,6 @@ public final class Meetings {
 
     private MeetingRuntime runtimeFor(String meetingId) {
         return running.computeIfAbsent(meetingId, id -> new MeetingRuntime(id,
-                contexts.get(Math.floorMod(id.hashCode(), contexts.size())), store, publish));
+                contexts.get(Math.floorMod(id.hashCode(), contexts.size())), store, publish, appendTimer));
     }
 }

@@ -43,6 +43,7 @@ public final class Metrics {
     public final AtomicLong refusals = new AtomicLong();
     public final Histogram commandLatency = new Histogram();
     public final Histogram fanOutLatency = new Histogram();
+    public final Histogram storeLatency = new Histogram();
     private final LongSupplier connections;
     private final LongSupplier storeCommits;
     private final LongSupplier storeAppends;
@@ -62,6 +63,7 @@ public final class Metrics {
         counter(out, "phonghop_store_appends_total", "Appends written by the event store", storeAppends.getAsLong());
         commandLatency.write(out, "phonghop_command_seconds", "From command received to acknowledgement (durable)");
         fanOutLatency.write(out, "phonghop_fanout_seconds", "From event durable to written to this node's sockets");
+        storeLatency.write(out, "phonghop_store_append_seconds", "From append submitted to committed (group commit)");
         return out.toString();
     }
 

@@ -18,7 +18,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
 /** Real PDFs (good, encrypted, empty, hostile) made in the test, and text read back from PDFs. */
-final class TestPdfs {
+public final class TestPdfs {
 
     private TestPdfs() {
     }
@@ -103,7 +103,7 @@ final class TestPdfs {
      * The text of one page (1-based), in drawing order. Text drawn at an angle (the watermark) is
      * not split into lines reliably by the layout-sorting stripper, so glyphs are collected as drawn.
      */
-    static String pageText(byte[] pdf, int page) throws IOException {
+    public static String pageText(byte[] pdf, int page) throws IOException {
         try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(pdf))) {
             StringBuilder glyphs = new StringBuilder();
             PDFTextStripper stripper = new PDFTextStripper() {

@@ -1,0 +1,176 @@
+package vn.phonghop.server.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.phonghop.server.demo.Demo;
+
+/** The live channel under bad input, repeats and dropped connections: typed errors, nothing lost, nothing doubled. */
+class LiveProtocolTest {
+    @TempDir
+    Path data;
+    TestServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new TestServer(data);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+    }
+
+    private static JsonObject cmd(String type) {
+        return new JsonObject().put("type", type);
+    }
+
+    private static JsonObject error(LiveClient c) {
+        return c.next(m -> "error".equals(m.getString("type")));
+    }
+
+    private static void stillSound(LiveClient c) {
+        c.sendText("{\"type\":\"ping\"}");
+        assertEquals("pong", c.next(m -> "pong".equals(m.getString("type"))).getString("type"));
+    }
+
+    @Test
+    @DisplayName("Every kind of bad message gets a typed error, and the socket keeps working")
+    void bad_messages() throws Exception {
+        try (var c = server.live()) {
+            c.sendText(new JsonObject().put("type", "command").put("id", "x").put("command", cmd("NextItem")).encode());
+            assertEquals("NOT_AUTHENTICATED", error(c).getString("code"));
+            c.sendText(new JsonObject().put("type", "hello").put("token", "forged-token-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
+                    .put("meetingId", Demo.MEETING_ID).encode());
+            assertEquals("NOT_AUTHENTICATED", error(c).getString("code"));
+            c.hello(server.login("chutri"), Demo.MEETING_ID);
+
+            c.sendText("{not json");
+            assertEquals("MALFORMED_JSON", error(c).getString("code"));
+            c.sendText("[1,2,3]");
+            assertEquals("MALFORMED_JSON", error(c).getString("code"));
+            c.sendText("{\"type\":\"dance\"}");
+            assertEquals("UNKNOWN_MESSAGE", error(c).getString("code"));
+            c.sendText("{\"type\":\"" + "x".repeat(70_000) + "\"}");
+            assertEquals("MESSAGE_TOO_LARGE", error(c).getString("code"));
+            assertEquals("UNKNOWN_COMMAND", c.command(cmd("DropDatabase")).getString("code"));
+            var invalid = c.command(cmd("MoveAgendaItem").put("itemId", "i-1").put("newIndex", "first"));
+            assertEquals("INVALID_COMMAND", invalid.getString("code"));
+            assertTrue(invalid.getString("detail").contains("newIndex"), invalid.encode());
+            assertEquals("INVALID_COMMAND", c.command(cmd("NextItem").put("extra", true)).getString("code"));
+            assertEquals("FORBIDDEN", c.command(new JsonObject().put("type", "ScheduleMeeting")).getString("code"));
+            var refused = c.command(cmd("NextItem"));
+            assertEquals("REJECTED", refused.getString("code"));
+            assertEquals("MEETING_NOT_STARTED", refused.getString("reason"));
+            assertEquals("Cuộc họp chưa bắt đầu.", refused.getJsonObject("message").getString("vi"));
+            c.sendText(new JsonObject().put("type", "command").put("command", cmd("StartMeeting")).encode());
+            assertEquals("INVALID_COMMAND", error(c).getString("code"));
+            stillSound(c);
+            assertEquals("ack", c.command(cmd("StartMeeting")).getString("type"), "the meeting is intact");
+            assertFalse(c.isClosed());
+        }
+    }
+
+    @Test
+    @DisplayName("Sending the same command id twice applies it once and answers the same ack")
+    void idempotent_resend() throws Exception {
+        try (var chair = server.live(); var watcher = server.live()) {
+            chair.hello(server.login("chutri"), Demo.MEETING_ID);
+            watcher.hello(server.login("daibieu05"), Demo.MEETING_ID);
+            var first = chair.command("start-1", cmd("StartMeeting"));
+            var again = chair.command("start-1", cmd("StartMeeting"));
+            assertEquals("ack", first.getString("type"));
+            assertEquals(first, again, "the same answer, not ALREADY_STARTED");
+            var checkIn = chair.command("ci-7", cmd("CheckIn").put("personId", "m07"));
+            assertEquals(checkIn, chair.command("ci-7", cmd("CheckIn").put("personId", "m07")));
+            // the watcher saw each event once, in order, without gaps
+            watcher.event("CheckedIn");
+            long started = watcher.seen().stream().filter(m -> m.getJsonObject("event") != null
+                    && "MeetingStarted".equals(m.getJsonObject("event").getString("type"))).count();
+            assertEquals(1, started);
+            assertGapless(watcher.seen());
+        }
+    }
+
+    @Test
+    @DisplayName("A tablet that drops and reconnects with its last seq gets exactly what it missed")
+    void resume_after_drop() throws Exception {
+        String tabletToken = server.login("daibieu04");
+        long lastSeq;
+        try (var chair = server.live()) {
+            chair.hello(server.login("chutri"), Demo.MEETING_ID);
+            try (var tablet = server.live()) {
+                tablet.hello(tabletToken, Demo.MEETING_ID);
+                chair.command(cmd("StartMeeting"));
+                tablet.event("MeetingStarted");
+                lastSeq = tablet.lastSeq;
+            }
+            // while the tablet is away
+            chair.command(cmd("CheckIn").put("personId", "m04"));
+            chair.command(cmd("NextItem"));
+            try (var tablet = server.live()) {
+                tablet.lastSeq = lastSeq;
+                var resume = tablet.hello(tabletToken, Demo.MEETING_ID);
+                assertEquals("resume", resume.getString("type"));
+                assertEquals(lastSeq, resume.getLong("from"));
+                var checked = tablet.event("CheckedIn");
+                assertEquals(lastSeq + 1, checked.getLong("seq"));
+                var moved = tablet.event("CurrentItemChanged");
+                assertEquals(lastSeq + 2, moved.getLong("seq"));
+                chair.command(cmd("NextItem"));
+                assertEquals(lastSeq + 3, tablet.event("CurrentItemChanged").getLong("seq"), "then live again");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("A device too far behind gets a fresh snapshot instead of a resume")
+    void too_far_behind_gets_snapshot() throws Exception {
+        try (var t = server.live()) {
+            t.lastSeq = 10_000;
+            assertEquals("snapshot", t.hello(server.login("daibieu04"), Demo.MEETING_ID).getString("type"));
+        }
+    }
+
+    @Test
+    @DisplayName("Authorisation: the display only watches, a delegate cannot run the meeting, a stranger sees nothing")
+    void authorisation() throws Exception {
+        String chairToken = server.login("chutri");
+        String code = server.post("/api/meetings/" + Demo.MEETING_ID + "/pairing-codes", chairToken,
+                new JsonObject().put("display", true)).json().getString("code");
+        String displayToken = server.post("/api/pair", null, new JsonObject().put("code", code)).json().getString("token");
+        assertEquals(401, server.post("/api/pair", null, new JsonObject().put("code", code)).status(), "a code is single-use");
+        try (var display = server.live(); var delegate = server.live(); var committee = server.live()) {
+            display.hello(displayToken, Demo.MEETING_ID);
+            assertEquals("FORBIDDEN", display.command(cmd("StartMeeting")).getString("code"));
+            delegate.hello(server.login("daibieu06"), Demo.MEETING_ID);
+            var r = delegate.command(cmd("StartMeeting"));
+            assertEquals("NOT_PERMITTED", r.getString("reason"));
+            var onBehalf = delegate.command(cmd("CheckIn").put("personId", "m07"));
+            assertEquals("NOT_PERMITTED", onBehalf.getString("reason"), "a delegate checks in only themself");
+            assertEquals("FORBIDDEN", committee.hello(server.login("uyban"), Demo.MEETING_ID).getString("code"));
+        }
+        assertEquals(403, server.get("/api/meetings/" + Demo.MEETING_ID, server.login("uyban")).status());
+        assertEquals(401, server.get("/api/meetings/" + Demo.MEETING_ID, null).status());
+        assertEquals(404, server.get("/api/meetings/nope", chairToken).status());
+    }
+
+    static void assertGapless(List<JsonObject> seen) {
+        long prev = -1;
+        for (var m : seen) {
+            if (!"event".equals(m.getString("type")) && !"snapshot".equals(m.getString("type"))) continue;
+            long seq = m.getLong("seq");
+            if (prev >= 0) assertEquals(prev + 1, seq, "gap or repeat in " + seen);
+            prev = seq;
+        }
+    }
+}
