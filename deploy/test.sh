@@ -11,6 +11,10 @@ have mvn || need+=(maven)
 have javac || need+=(openjdk-17-jdk-headless)
 have pdftotext || need+=(poppler-utils)   # pdftotext, pdfsig, pdftoppm: the minutes are checked with them
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)   # the tests start their own cluster under target/
+# the browser tests (server/src/test/java/vn/phonghop/server/e2e) drive the system's Chromium
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  need+=(chromium chromium-driver)
+fi
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   apt-get update -q

@@ -267,6 +267,7 @@ function updateBallot() {
   sheet.ballot = state.ballots[poll.id] || null;
   sheet.present = present();
   sheet.mayVote = !!m.mayVote;
+  sheet.canCheckIn = view().header.phase === 'IN_PROGRESS';
   const mustAct = sheet.present && sheet.mayVote && !sheet.ballot?.voted;
   if (!samePoll) state.ballotHidden = false;
   sheet.hidden = state.ballotHidden;
@@ -297,9 +298,9 @@ function send(command) {
 }
 
 function wireMeetingView() {
-  $('#check-in').addEventListener('click', () => {
-    send({ type: 'CheckIn', personId: me().personId }).catch(() => {});
-  });
+  const checkIn = () => send({ type: 'CheckIn', personId: me().personId }).catch(() => {});
+  $('#check-in').addEventListener('click', checkIn);
+  document.addEventListener('check-in', checkIn);
   const floorError = (err) => setText($('#floor-error'), failureText(err));
   $('#ask-floor').addEventListener('click', () => {
     setText($('#floor-error'), '');

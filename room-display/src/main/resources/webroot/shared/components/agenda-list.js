@@ -50,7 +50,7 @@ export class AgendaList extends HTMLElement {
         </div>
         ${i.documents.length ? html`<ul class="docs">${i.documents.map((d) => html`
           <li><button class="doc ${d.id === this.openDocumentId ? 'open' : ''}" data-action="open-document" data-item="${i.id}" data-doc="${d.id}">
-            <span class="doc-icon" aria-hidden="true">📄</span>
+            <span class="doc-icon" aria-hidden="true">PDF</span>
             <span class="doc-title">${d.title}</span>
             ${d.classification !== 'UNCLASSIFIED' ? html`<span class="tag secret">${t(`class.${d.classification}`)}</span>` : ''}
             <span class="muted">${t('doc.pages', { n: d.pageCount })}</span>

@@ -17,7 +17,7 @@ export class ConnectionBadge extends HTMLElement {
 
   update() {
     this.dataset.state = this.state;
-    render(this, html`<span class="dot" aria-hidden="true"></span><span class="label">${t(`conn.${this.state}`)}</span>${
+    render(this, html`<span class="dot" aria-hidden="true"></span><span class="text">${t(`conn.${this.state}`)}</span>${
       this.pending > 0 ? html`<span class="pending">${t('conn.pending', { n: this.pending })}</span>` : ''}`);
   }
 }

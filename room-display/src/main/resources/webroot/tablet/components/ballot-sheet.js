@@ -3,7 +3,7 @@
  * update (someone else voted, someone checked in) changes only the "N/M" line and never resets a
  * ballot being filled in. Asks for confirmation before sending; then says "recorded", and for a
  * secret poll shows nothing that would reveal the choice. Intents: "cast-vote" {pollId, choice},
- * "minimise-ballot".
+ * "minimise-ballot", "check-in" (a late delegate checks in from the ballot itself).
  *
  * Properties set by the app: poll, ballot ({pending, voted, choice} or null), present, mayVote.
  */
@@ -86,6 +86,8 @@ export class BallotSheet extends HTMLElement {
       this.stage = 'choose';
       this.changing = true;
       this.update();
+    } else if (a === 'check-in') {
+      this.dispatchEvent(new CustomEvent('check-in', { bubbles: true }));
     } else if (a === 'minimise') {
       this.dispatchEvent(new CustomEvent('minimise-ballot', { bubbles: true }));
     }
@@ -132,7 +134,8 @@ export class BallotSheet extends HTMLElement {
     const pending = this.ballot?.pending;
     let body;
     if (!this.present || !this.mayVote) {
-      body = html`<p class="big-note">${this.mayVote ? t('ballot.mustCheckIn') : t('tablet.probationary')}</p>`;
+      body = html`<p class="big-note">${this.mayVote ? t('ballot.mustCheckIn') : t('tablet.probationary')}</p>
+        ${this.mayVote && this.canCheckIn ? html`<div class="row"><button class="big primary" data-action="check-in">${t('checkin.do')}</button></div>` : ''}`;
     } else if (pending) {
       body = html`<p class="big-note">${t('ballot.sending')}</p><p class="muted">${t('ballot.waitingNet')}</p>`;
     } else if (voted) {

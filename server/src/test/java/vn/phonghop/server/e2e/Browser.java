@@ -54,6 +54,9 @@ final class Browser implements AutoCloseable {
         var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         var driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(width, height));
+        // the page itself gets exactly width × height, as on the device (the window's own frame aside)
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", false));
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", SOCKET_REGISTRY));
         return new Browser(name, driver);
     }
