@@ -76,7 +76,8 @@ public final class Server {
                     var services = new Services(config, clock, db, store, new Accounts(db, clock),
                             new Sessions(db, clock, config.sessionTtl()), new PairingCodes(db, clock),
                             new DocumentStore(db, new PdfInspector(config.maxDocumentBytes()), clock),
-                            new Watermarker(256L * 1024 * 1024), meetings, connections, metrics);
+                            new Watermarker(256L * 1024 * 1024), meetings, connections, metrics,
+                            new vn.phonghop.server.notes.Notes(db, clock));
                     servicesRef.set(services);
                     return meetings.loadAll(vertx);
                 }))

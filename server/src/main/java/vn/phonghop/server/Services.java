@@ -16,5 +16,6 @@ import vn.phonghop.server.store.EventStore;
 /** Everything a node's verticles share, built once by {@link Server}. */
 public record Services(Config config, Clock clock, Database database, EventStore store, Accounts accounts,
                        Sessions sessions, PairingCodes pairing, DocumentStore documents, Watermarker watermarker,
-                       Meetings meetings, Connections connections, Metrics metrics) {
+                       Meetings meetings, Connections connections, Metrics metrics,
+                       vn.phonghop.server.notes.Notes notes) {
 }

@@ -27,7 +27,7 @@ final class Evolution {
             var rules = header.ruleSet();
             return new MeetingState(header, s.timeline().scheduled(x.at()), Roster.convenedBy(x.convenorId()),
                     rules.defaultQuorum(), s.attendance(), s.agenda(), s.queues(), s.remarks(), s.conclusions(),
-                    s.polls());
+                    s.polls(), null);
         }
         if (e instanceof MemberRegistered x) return s.with(s.roster().withMember(x.member()));
         if (e instanceof MemberStandingChanged x) {
@@ -66,6 +66,10 @@ final class Evolution {
             return s.with(agenda);
         }
         if (e instanceof ItemSkipped x) return s.with(s.agenda().withChanged(x.itemId(), AgendaItem::skipped));
+        if (e instanceof DocumentPresented x) {
+            return s.with(new vn.phonghop.agenda.items.Presentation(x.itemId(), x.documentId(), x.page()));
+        }
+        if (e instanceof PresentationStopped x) return s.with((vn.phonghop.agenda.items.Presentation) null);
         if (e instanceof SpeakingLimitSet x) {
             return s.with(s.agenda().withChanged(x.itemId(), i -> i.withSpeakingLimit(x.seconds())));
         }
@@ -106,7 +110,9 @@ final class Evolution {
             return s.with(((Poll.Open) s.polls().get(x.pollId())).close(x.at(), x.tally(), x.result()));
         }
         if (e instanceof PollResultShown x) return s.with(((Poll.Closed) s.polls().get(x.pollId())).shownNow());
-        if (e instanceof MeetingClosed x) return s.with(s.timeline().closed(x.at()));
+        if (e instanceof MeetingClosed x) {
+            return s.with(s.timeline().closed(x.at())).with((vn.phonghop.agenda.items.Presentation) null);
+        }
         if (e instanceof MeetingArchived x) return s.with(s.timeline().archived(x.at()));
         throw new IllegalStateException("unhandled event " + e);
     }

@@ -47,6 +47,8 @@ public final class Meeting {
         if (c instanceof NextItem x) return Running.next(s, x);
         if (c instanceof PreviousItem x) return Running.previous(s, x);
         if (c instanceof SkipItem x) return Running.skip(s, x);
+        if (c instanceof PresentDocument x) return Running.present(s, x);
+        if (c instanceof StopPresenting x) return Running.stopPresenting(s, x);
         if (c instanceof CloseMeeting x) return Running.close(s, x);
         if (c instanceof ArchiveMeeting x) return Running.archive(s, x);
         if (c instanceof SetSpeakingLimit x) return Speaking.setLimit(s, x);

@@ -68,6 +68,10 @@ public sealed interface MeetingCommand {
     record PreviousItem(String by, Instant at) implements MeetingCommand { }
     record SkipItem(String itemId, String by, Instant at) implements MeetingCommand { }
 
+    /** Shows the room a page of a document attached to the agenda; sent again on every page turn. */
+    record PresentDocument(String documentId, int page, String by, Instant at) implements MeetingCommand { }
+    record StopPresenting(String by, Instant at) implements MeetingCommand { }
+
     // --- speakers (on the current item) -----------------------------------------------------
     record SetSpeakingLimit(String itemId, int seconds, String by, Instant at) implements MeetingCommand { }
     record RequestFloor(String personId, boolean pointOfOrder, String by, Instant at) implements MeetingCommand { }

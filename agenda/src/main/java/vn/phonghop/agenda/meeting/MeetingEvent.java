@@ -49,6 +49,8 @@ public sealed interface MeetingEvent {
     /** {@code fromItemId} or {@code toItemId} is null before the first item and after the last. */
     record CurrentItemChanged(String fromItemId, String toItemId, Instant at) implements MeetingEvent { }
     record ItemSkipped(String itemId, Instant at) implements MeetingEvent { }
+    record DocumentPresented(String itemId, String documentId, int page, Instant at) implements MeetingEvent { }
+    record PresentationStopped(Instant at) implements MeetingEvent { }
 
     record SpeakingLimitSet(String itemId, int seconds, Instant at) implements MeetingEvent { }
     record FloorRequested(String itemId, String personId, boolean pointOfOrder, Instant at) implements MeetingEvent { }

@@ -18,11 +18,12 @@ import vn.phonghop.agenda.voting.Poll;
 /** A meeting as the fold of its log: immutable; every change is a new state from {@link Meeting#evolve}. */
 public record MeetingState(MeetingHeader header, Timeline timeline, Roster roster, QuorumRule quorum,
                            Attendance attendance, Agenda agenda, Map<String, SpeakerQueue> queues,
-                           Map<String, Remark> remarks, Map<String, Conclusion> conclusions, Map<String, Poll> polls) {
+                           Map<String, Remark> remarks, Map<String, Conclusion> conclusions, Map<String, Poll> polls,
+                           vn.phonghop.agenda.items.Presentation presentation) {
 
     /** Before the meeting is scheduled. */
     public static final MeetingState NONE = new MeetingState(null, Timeline.NONE, Roster.convenedBy(null),
-            QuorumRule.MORE_THAN_HALF_WARN, Attendance.NONE, Agenda.EMPTY, Map.of(), Map.of(), Map.of(), Map.of());
+            QuorumRule.MORE_THAN_HALF_WARN, Attendance.NONE, Agenda.EMPTY, Map.of(), Map.of(), Map.of(), Map.of(), null);
 
     /** Things the chair should see; none of them blocks the meeting. */
     public enum Warning {
@@ -85,47 +86,51 @@ public record MeetingState(MeetingHeader header, Timeline timeline, Roster roste
         return w;
     }
 
+    MeetingState with(vn.phonghop.agenda.items.Presentation p) {
+        return new MeetingState(header, timeline, roster, quorum, attendance, agenda, queues, remarks, conclusions, polls, p);
+    }
+
     MeetingState with(Roster r) {
-        return new MeetingState(header, timeline, r, quorum, attendance, agenda, queues, remarks, conclusions, polls);
+        return new MeetingState(header, timeline, r, quorum, attendance, agenda, queues, remarks, conclusions, polls, presentation);
     }
 
     MeetingState with(Timeline t) {
-        return new MeetingState(header, t, roster, quorum, attendance, agenda, queues, remarks, conclusions, polls);
+        return new MeetingState(header, t, roster, quorum, attendance, agenda, queues, remarks, conclusions, polls, presentation);
     }
 
     MeetingState with(QuorumRule q) {
-        return new MeetingState(header, timeline, roster, q, attendance, agenda, queues, remarks, conclusions, polls);
+        return new MeetingState(header, timeline, roster, q, attendance, agenda, queues, remarks, conclusions, polls, presentation);
     }
 
     MeetingState with(Attendance a) {
-        return new MeetingState(header, timeline, roster, quorum, a, agenda, queues, remarks, conclusions, polls);
+        return new MeetingState(header, timeline, roster, quorum, a, agenda, queues, remarks, conclusions, polls, presentation);
     }
 
     MeetingState with(Agenda a) {
-        return new MeetingState(header, timeline, roster, quorum, attendance, a, queues, remarks, conclusions, polls);
+        return new MeetingState(header, timeline, roster, quorum, attendance, a, queues, remarks, conclusions, polls, presentation);
     }
 
     MeetingState withQueue(String itemId, SpeakerQueue q) {
         var m = new LinkedHashMap<>(queues);
         m.put(itemId, q);
-        return new MeetingState(header, timeline, roster, quorum, attendance, agenda, m, remarks, conclusions, polls);
+        return new MeetingState(header, timeline, roster, quorum, attendance, agenda, m, remarks, conclusions, polls, presentation);
     }
 
     MeetingState with(Remark r) {
         var m = new LinkedHashMap<>(remarks);
         m.put(r.id(), r);
-        return new MeetingState(header, timeline, roster, quorum, attendance, agenda, queues, m, conclusions, polls);
+        return new MeetingState(header, timeline, roster, quorum, attendance, agenda, queues, m, conclusions, polls, presentation);
     }
 
     MeetingState with(Conclusion c) {
         var m = new LinkedHashMap<>(conclusions);
         m.put(c.itemId(), c);
-        return new MeetingState(header, timeline, roster, quorum, attendance, agenda, queues, remarks, m, polls);
+        return new MeetingState(header, timeline, roster, quorum, attendance, agenda, queues, remarks, m, polls, presentation);
     }
 
     MeetingState with(Poll p) {
         var m = new LinkedHashMap<>(polls);
         m.put(p.id(), p);
-        return new MeetingState(header, timeline, roster, quorum, attendance, agenda, queues, remarks, conclusions, m);
+        return new MeetingState(header, timeline, roster, quorum, attendance, agenda, queues, remarks, conclusions, m, presentation);
     }
 }

@@ -95,6 +95,29 @@ final class Running {
         return Decision.accept(events);
     }
 
+    /** The document must be on the agenda and the page within it. */
+    static Decision present(MeetingState s, PresentDocument c) {
+        var bad = phase(s, Guards.RUNNING);
+        if (bad != null) return bad;
+        for (AgendaItem item : s.agenda().items()) {
+            for (var doc : item.documents()) {
+                if (!doc.id().equals(c.documentId())) continue;
+                if (c.page() < 1 || c.page() > doc.pageCount()) {
+                    return Decision.reject(Reason.INVALID_POSITION, "page " + c.page() + " of " + doc.pageCount());
+                }
+                return Decision.accept(new DocumentPresented(item.id(), doc.id(), c.page(), c.at()));
+            }
+        }
+        return Decision.reject(Reason.UNKNOWN_DOCUMENT, String.valueOf(c.documentId()));
+    }
+
+    static Decision stopPresenting(MeetingState s, StopPresenting c) {
+        var bad = phase(s, Guards.RUNNING);
+        if (bad != null) return bad;
+        if (s.presentation() == null) return Decision.reject(Reason.NOT_PRESENTING, "nothing is being presented");
+        return Decision.accept(new PresentationStopped(c.at()));
+    }
+
     static Decision close(MeetingState s, CloseMeeting c) {
         var bad = phase(s, Guards.RUNNING);
         if (bad != null) return bad;

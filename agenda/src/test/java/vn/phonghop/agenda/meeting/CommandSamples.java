@@ -81,6 +81,8 @@ final class CommandSamples {
         if (type == NextItem.class) return new NextItem(by, at);
         if (type == PreviousItem.class) return new PreviousItem(by, at);
         if (type == SkipItem.class) return new SkipItem("i2", by, at);
+        if (type == PresentDocument.class) return new PresentDocument("d1", 1, by, at);
+        if (type == StopPresenting.class) return new StopPresenting(by, at);
         if (type == SetSpeakingLimit.class) return new SetSpeakingLimit("i1", 180, by, at);
         if (type == RequestFloor.class) return new RequestFloor(subject, false, by, at);
         if (type == WithdrawRequest.class) return new WithdrawRequest(subject, by, at);

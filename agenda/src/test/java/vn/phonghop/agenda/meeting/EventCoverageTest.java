@@ -76,6 +76,8 @@ class EventCoverageTest {
         if (type == MarkedAbsent.class) return new MarkedAbsent("m09", "Ốm", AT);
         if (type == CurrentItemChanged.class) return new CurrentItemChanged("i1", "i2", AT);
         if (type == ItemSkipped.class) return new ItemSkipped("i2", AT);
+        if (type == DocumentPresented.class) return new DocumentPresented("i1", "d1", 1, AT);
+        if (type == PresentationStopped.class) return new PresentationStopped(AT);
         if (type == SpeakingLimitSet.class) return new SpeakingLimitSet("i1", 120, AT);
         if (type == FloorRequested.class) return new FloorRequested("i1", "m04", true, AT);
         if (type == FloorRequestWithdrawn.class) return new FloorRequestWithdrawn("i1", "m05", AT);
@@ -107,7 +109,10 @@ class EventCoverageTest {
     @MethodSource("events")
     @DisplayName("Each event type is evolved, and changes the state")
     void every_event_is_evolved(String name, Class<?> type) {
-        var before = type == MeetingScheduled.class ? MeetingState.NONE : RICH.state();
+        var before = type == MeetingScheduled.class ? MeetingState.NONE
+                // stopping a presentation needs one under way
+                : type == PresentationStopped.class ? Meeting.evolve(RICH.state(), new DocumentPresented("i1", "d1", 1, AT))
+                : RICH.state();
         var e = sample(type);
         var after = assertDoesNotThrow(() -> Meeting.evolve(before, e));
         assertNotNull(after);

@@ -43,6 +43,7 @@ public final class Projection {
         if (want.test("queue")) v.put("queue", queue(s));
         if (want.test("polls")) v.put("polls", polls(s, a));
         if (want.test("conclusions")) v.put("conclusions", conclusions(s));
+        if (want.test("presentation")) v.put("presentation", presentation(s));
         if (a == Audience.CONSOLE) {
             if (want.test("remarks")) v.put("remarks", remarks(s));
             if (want.test("warnings")) v.put("warnings", new JsonArray(s.warnings().stream().map(Enum::name).toList()));
@@ -189,6 +190,18 @@ public final class Projection {
             out.add(row);
         }
         return out;
+    }
+
+    /** The page the chair shows the room, with what a viewer needs to open it; null when none. */
+    private static JsonObject presentation(MeetingState s) {
+        var p = s.presentation();
+        if (p == null) return null;
+        var doc = s.agenda().item(p.itemId()).flatMap(i -> i.documents().stream()
+                .filter(d -> d.id().equals(p.documentId())).findFirst());
+        if (doc.isEmpty()) return null;
+        return new JsonObject().put("documentId", p.documentId()).put("itemId", p.itemId()).put("title", doc.get().title())
+                .put("page", p.page()).put("pageCount", doc.get().pageCount())
+                .put("classification", doc.get().classification().name());
     }
 
     private static JsonObject conclusions(MeetingState s) {

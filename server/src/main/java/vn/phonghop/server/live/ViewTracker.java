@@ -16,7 +16,7 @@ import vn.phonghop.agenda.meeting.MeetingState;
  */
 final class ViewTracker {
     private static final Set<String> ALL = Set.of("header", "roster", "figures", "agenda", "queue", "polls",
-            "conclusions", "remarks", "warnings");
+            "conclusions", "remarks", "warnings", "presentation");
 
     private final Map<Audience, Map<String, String>> last = new EnumMap<>(Audience.class);
 
@@ -63,6 +63,7 @@ final class ViewTracker {
             return Set.of("queue");
         }
         if (e instanceof RemarkRecorded || e instanceof RemarkCorrected) return Set.of("remarks");
+        if (e instanceof DocumentPresented || e instanceof PresentationStopped) return Set.of("presentation");
         if (e instanceof ConclusionRecorded) return Set.of("conclusions");
         if (e instanceof CurrentItemChanged || e instanceof ItemSkipped || e instanceof AgendaItemAdded
                 || e instanceof AgendaItemEdited || e instanceof AgendaItemRemoved || e instanceof AgendaItemMoved

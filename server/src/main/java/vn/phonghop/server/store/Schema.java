@@ -69,7 +69,12 @@ public final class Schema {
                                 + " sha256 VARCHAR(64) NOT NULL REFERENCES blobs (sha256),"
                                 + " title VARCHAR(500) NOT NULL, classification VARCHAR(16) NOT NULL,"
                                 + " page_count INTEGER NOT NULL, size_bytes BIGINT NOT NULL,"
-                                + " created_at TIMESTAMP WITH TIME ZONE NOT NULL)")));
+                                + " created_at TIMESTAMP WITH TIME ZONE NOT NULL)")),
+                new Migration(4, "private notes of each person in each meeting", List.of(
+                        "CREATE TABLE notes (meeting_id VARCHAR(64) NOT NULL, person_id VARCHAR(100) NOT NULL,"
+                                + " target VARCHAR(120) NOT NULL, text " + text + " NOT NULL,"
+                                + " updated_at TIMESTAMP WITH TIME ZONE NOT NULL,"
+                                + " PRIMARY KEY (meeting_id, person_id, target))")));
     }
 
     /** Applies every migration the database has not recorded yet. */
