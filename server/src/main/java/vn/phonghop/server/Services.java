@@ -4,6 +4,7 @@ import java.time.Clock;
 import vn.phonghop.server.accounts.Accounts;
 import vn.phonghop.server.accounts.PairingCodes;
 import vn.phonghop.server.accounts.Sessions;
+import vn.phonghop.server.archive.Archiver;
 import vn.phonghop.server.config.Config;
 import vn.phonghop.server.documents.DocumentStore;
 import vn.phonghop.server.documents.Watermarker;
@@ -16,5 +17,5 @@ import vn.phonghop.server.store.EventStore;
 /** Everything a node's verticles share, built once by {@link Server}. */
 public record Services(Config config, Clock clock, Database database, EventStore store, Accounts accounts,
                        Sessions sessions, PairingCodes pairing, DocumentStore documents, Watermarker watermarker,
-                       Meetings meetings, Connections connections, Metrics metrics) {
+                       Meetings meetings, Connections connections, Metrics metrics, Archiver archiver) {
 }

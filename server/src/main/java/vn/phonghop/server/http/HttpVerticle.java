@@ -48,6 +48,7 @@ public final class HttpVerticle extends VerticleBase {
         new MeetingsApi(services).routes(router);
         new DocumentsApi(services).routes(router);
         new RosterCsv(services).routes(router);
+        new vn.phonghop.server.archive.ArchiveApi(services).routes(router);
         router.route("/api/*").handler(ctx -> ctx.fail(ApiError.notFound("no such API: " + ctx.request().path())));
         router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setCachingEnabled(true));
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));

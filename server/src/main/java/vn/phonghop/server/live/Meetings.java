@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import vn.phonghop.agenda.meeting.MeetingEvent;
 import vn.phonghop.server.store.EventStore;
 
 /**
@@ -19,12 +21,23 @@ public final class Meetings {
     private final EventStore store;
     private final List<Context> contexts;
     private final Consumer<List<LiveMessage>> publish;
+    private final BiConsumer<String, List<MeetingEvent>> onDurable;
     private final Map<String, MeetingRuntime> running = new ConcurrentHashMap<>();
 
     public Meetings(EventStore store, List<Context> contexts, Consumer<List<LiveMessage>> publish) {
+        this(store, contexts, publish, (meetingId, events) -> { });
+    }
+
+    /**
+     * @param onDurable told, on the meeting's context, of each command's events once they are durable
+     *                  (the archive files the minutes when it sees {@code MeetingClosed}); it must not block
+     */
+    public Meetings(EventStore store, List<Context> contexts, Consumer<List<LiveMessage>> publish,
+                    BiConsumer<String, List<MeetingEvent>> onDurable) {
         this.store = store;
         this.contexts = List.copyOf(contexts);
         this.publish = publish;
+        this.onDurable = onDurable;
     }
 
     /** Rebuilds every meeting in the store (on start). */
@@ -56,6 +69,6 @@ public final class Meetings {
 
     private MeetingRuntime runtimeFor(String meetingId) {
         return running.computeIfAbsent(meetingId, id -> new MeetingRuntime(id,
-                contexts.get(Math.floorMod(id.hashCode(), contexts.size())), store, publish));
+                contexts.get(Math.floorMod(id.hashCode(), contexts.size())), store, publish, onDurable));
     }
 }
