@@ -1,19 +1,13 @@
 package vn.phonghop.server.archive;
 
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import vn.phonghop.agenda.meeting.MeetingKind;
 import vn.phonghop.server.Services;
 import vn.phonghop.server.accounts.Account;
 import vn.phonghop.server.accounts.Principal;
@@ -30,8 +24,6 @@ import vn.phonghop.server.minutes.MinutesVerifier;
  */
 public final class ArchiveApi {
     private static final String WHO = "archive.who";
-    private static final int DEFAULT_LIMIT = 50;
-    private static final int MAX_LIMIT = 500;
 
     private final Services services;
     private final Archiver archiver;
@@ -92,7 +84,7 @@ public final class ArchiveApi {
         blocking(ctx, () -> {
             ArchiveStore.Filter filter;
             try {
-                filter = filter(ctx, who);
+                filter = ListQuery.filter(ctx.request().params(), who.reach(), archiver.organisations());
             } catch (ApiError e) {
                 audit(who, action, null, e.status() == 403 ? "DENIED" : "INVALID", detail);
                 throw e;
@@ -108,28 +100,6 @@ public final class ArchiveApi {
             return new JsonObject().put("items", items).put("total", page.total()).put("limit", filter.limit())
                     .put("offset", filter.offset());
         });
-    }
-
-    private ArchiveStore.Filter filter(RoutingContext ctx, Who who) {
-        var p = ctx.request().params();
-        var orgIds = who.reach().all() ? null : new LinkedHashSet<>(who.reach().orgIds());
-        String org = p.get("org");
-        if (org != null && !org.isBlank()) {
-            if (!who.reach().covers(org)) throw ApiError.forbidden("the minutes of " + org + " are not within reach");
-            var sub = archiver.organisations().subtree(java.util.Set.of(org));
-            if (orgIds == null) orgIds = new LinkedHashSet<>(sub);
-            else orgIds.retainAll(sub);
-        }
-        String kind = p.get("kind");
-        if (kind != null && !kind.isBlank()) {
-            if (Arrays.stream(MeetingKind.values()).noneMatch(k -> k.name().equals(kind))) {
-                throw ApiError.badRequest("kind must be one of " + Arrays.toString(MeetingKind.values()));
-            }
-        }
-        return new ArchiveStore.Filter(orgIds, date(p.get("from"), "from"), date(p.get("to"), "to"),
-                kind == null || kind.isBlank() ? null : kind, SearchText.terms(p.get("q")),
-                number(p.get("limit"), "limit", DEFAULT_LIMIT, 1, MAX_LIMIT),
-                number(p.get("offset"), "offset", 0, 0, Integer.MAX_VALUE));
     }
 
     private void organisations(RoutingContext ctx) {
@@ -197,10 +167,10 @@ public final class ArchiveApi {
         Who who = ctx.get(WHO);
         ctx.vertx().executeBlocking(() -> {
             var m = readable(ctx, who, "DOWNLOAD", "pdf");
-            return new Object[] {m, archiver.store().pdf(m.id())};
+            return new Download(m, archiver.store().pdf(m.id()));
         }, false).onSuccess(r -> {
-            var m = (FiledMinutes) r[0];
-            byte[] pdf = (byte[]) r[1];
+            var m = r.meta();
+            byte[] pdf = r.pdf();
             String name = "bien-ban-" + m.numberText().replace('/', '-') + "-v" + m.version() + ".pdf";
             ctx.response().putHeader("Content-Type", "application/pdf")
                     .putHeader("Content-Disposition", "inline; filename=\"" + ascii(name) + "\"; filename*=UTF-8''"
@@ -208,6 +178,9 @@ public final class ArchiveApi {
                     .putHeader("ETag", "\"" + m.pdfSha256() + "\"").putHeader("Cache-Control", "private, no-store")
                     .end(io.vertx.core.buffer.Buffer.buffer(pdf));
         }).onFailure(ctx::fail);
+    }
+
+    private record Download(FiledMinutes meta, byte[] pdf) {
     }
 
     private void record(RoutingContext ctx) {
@@ -342,26 +315,6 @@ public final class ArchiveApi {
     private static String archiveId(RoutingContext ctx) {
         String[] parts = ctx.request().path().split("/");
         return parts.length > 3 && !parts[3].equals("organisations") ? parts[3] : null;
-    }
-
-    private static LocalDate date(String value, String name) {
-        if (value == null || value.isBlank()) return null;
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiError.badRequest(name + " must be a date like 2026-10-01");
-        }
-    }
-
-    private static int number(String value, String name, int otherwise, int min, int max) {
-        if (value == null || value.isBlank()) return otherwise;
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n < min || n > max) throw new NumberFormatException();
-            return n;
-        } catch (NumberFormatException e) {
-            throw ApiError.badRequest(name + " must be a whole number from " + min + " to " + max);
-        }
     }
 
     private static String ascii(String s) {

@@ -4,13 +4,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import vn.phonghop.agenda.roster.Organisation;
 import vn.phonghop.server.store.Database;
+import vn.phonghop.server.store.Dialect;
 import vn.phonghop.server.store.Sql;
 
 /**
@@ -74,6 +77,53 @@ public final class ArchiveStore {
             insert.setString(i++, m.filedBy());
             insert.setObject(i, Sql.timestamp(m.createdAt()));
             insert.executeUpdate();
+        }
+    }
+
+    /** What filing did: filed; the number was taken by another filing (render again); the version was there already. */
+    enum Outcome { FILED, NUMBER_TAKEN, ALREADY_FILED }
+
+    /**
+     * Files one version in one transaction: the body brought up to date in the tree, its number
+     * claimed (unless a correction keeps its number), the row written; made durable on H2 too.
+     */
+    Outcome file(Organisation org, Filing f, boolean claimNumber) {
+        var m = f.meta();
+        try (Connection c = database.connection()) {
+            c.setAutoCommit(false);
+            try {
+                Organisations.upsert(c, org, null);
+                if (claimNumber && !DocumentNumbers.claim(c, m.orgId(), DocumentNumbers.MINUTES, m.term(), m.number())) {
+                    c.rollback();
+                    return Outcome.NUMBER_TAKEN;
+                }
+                ArchiveStore.insert(c, f);
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                // the meeting's version is there: another filer was first (the number went back with the rollback)
+                if (Sql.isUniqueViolation(e)) return Outcome.ALREADY_FILED;
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+            if (database.dialect() == Dialect.H2) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("CHECKPOINT SYNC");
+                }
+            }
+            return Outcome.FILED;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not file the minutes of " + m.meetingId(), e);
+        }
+    }
+
+    /** The last minutes number of a body in a term, 0 before the first. */
+    int lastNumber(String orgId, String term) {
+        try (Connection c = database.connection()) {
+            return DocumentNumbers.last(c, orgId, DocumentNumbers.MINUTES, term);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the last number of " + orgId, e);
         }
     }
 

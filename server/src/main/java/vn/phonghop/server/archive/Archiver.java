@@ -4,13 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -35,16 +30,13 @@ import vn.phonghop.server.config.Config;
 import vn.phonghop.server.json.RecordJson;
 import vn.phonghop.server.live.Meetings;
 import vn.phonghop.server.live.Reply;
-import vn.phonghop.server.minutes.DevelopmentKeys;
 import vn.phonghop.server.minutes.MinutesJson;
 import vn.phonghop.server.minutes.MinutesNumber;
 import vn.phonghop.server.minutes.MinutesRenderer;
 import vn.phonghop.server.minutes.MinutesSigner;
 import vn.phonghop.server.minutes.SigningKey;
 import vn.phonghop.server.store.Database;
-import vn.phonghop.server.store.Dialect;
 import vn.phonghop.server.store.EventStore;
-import vn.phonghop.server.store.Sql;
 
 /**
  * Files the minutes of every closed meeting: when {@code MeetingClosed} is durable (and, on start,
@@ -56,8 +48,6 @@ import vn.phonghop.server.store.Sql;
  */
 public final class Archiver {
     private static final Logger LOG = Logger.getLogger(Archiver.class.getName());
-    /** The development key's password when no SIGNING_PASSWORD is set: the key protects nothing real. */
-    private static final char[] DEVELOPMENT_PASSWORD = "phonghop-development".toCharArray();
     private static final int ATTEMPTS = 20;
     public static final String SERVER = "server";
 
@@ -71,24 +61,23 @@ public final class Archiver {
     private final Vertx vertx;
     private final Config config;
     private final Clock clock;
-    private final Database database;
     private final EventStore events;
     private final Meetings meetings;
     private final ArchiveStore store;
     private final Organisations organisations;
     private final MinutesRenderer renderer = new MinutesRenderer();
     private final Map<String, Future<Optional<FiledMinutes>>> inFlight = new ConcurrentHashMap<>();
-    private SigningKey key;
+    private final OrganisationKey key;
 
     public Archiver(Vertx vertx, Config config, Clock clock, Database database, EventStore events, Meetings meetings) {
         this.vertx = vertx;
         this.config = config;
         this.clock = clock;
-        this.database = database;
         this.events = events;
         this.meetings = meetings;
         this.store = new ArchiveStore(database);
         this.organisations = new Organisations(database);
+        this.key = new OrganisationKey(config, clock);
     }
 
     public ArchiveStore store() {
@@ -187,7 +176,7 @@ public final class Archiver {
     private record Done(Optional<FiledMinutes> filed, Phase phase, String convenor) {
     }
 
-    private Done fileIfAbsent(String meetingId) throws IOException {
+    private Done fileIfAbsent(String meetingId) {
         var log = readLog(meetingId);
         MeetingState state = Meeting.fold(MeetingState.NONE, log);
         if (state.phase() != Phase.CLOSED && state.phase() != Phase.ARCHIVED) {
@@ -212,10 +201,10 @@ public final class Archiver {
         Organisation org = header.organisation();
         String term = corrects != null ? corrects.term() : DocumentNumbers.term(record.header().date());
         byte[] json = MinutesJson.of(record);
-        SigningKey signingKey = key();
+        SigningKey signingKey = key.get();
         String signer = signingKey.certificate().getSubjectX500Principal().getName(X500Principal.RFC2253);
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            int number = corrects != null ? corrects.number() : lastNumber(org.id(), term) + 1;
+            int number = corrects != null ? corrects.number() : store.lastNumber(org.id(), term) + 1;
             var minutesNumber = new MinutesNumber(number, symbol(org));
             Instant now = clock.instant();
             byte[] pdf = new MinutesSigner(signingKey).sign(renderer.render(record, minutesNumber, zone(state), json), now);
@@ -225,49 +214,16 @@ public final class Archiver {
                     signer, signingKey.development(), by, now, correction == null ? null : correction.toJson().encode());
             var filing = new ArchiveStore.Filing(meta, pdf, new String(json, java.nio.charset.StandardCharsets.UTF_8),
                     SearchText.of(SearchText.words(record, minutesNumber.text())));
-            var outcome = commit(org, filing, corrects == null);
-            if (outcome == Outcome.FILED) {
+            var outcome = store.file(org, filing, corrects == null);
+            if (outcome == ArchiveStore.Outcome.FILED) {
                 LOG.info(() -> "filed minutes " + meta.numberText() + " of meeting " + meetingId + " (version " + version
                         + ", " + pdf.length + " bytes, sha256 " + meta.pdfSha256() + ")");
                 return Optional.of(meta);
             }
-            if (outcome == Outcome.ALREADY_FILED) return Optional.empty();
+            if (outcome == ArchiveStore.Outcome.ALREADY_FILED) return Optional.empty();
             // NUMBER_TAKEN: another filing of the same body took this number; render with the next
         }
         throw new IllegalStateException("could not number the minutes of " + meetingId + " in " + ATTEMPTS + " attempts");
-    }
-
-    private enum Outcome { FILED, NUMBER_TAKEN, ALREADY_FILED }
-
-    private Outcome commit(Organisation org, ArchiveStore.Filing f, boolean claimNumber) {
-        var m = f.meta();
-        try (Connection c = database.connection()) {
-            c.setAutoCommit(false);
-            try {
-                Organisations.upsert(c, org, null);
-                if (claimNumber && !DocumentNumbers.claim(c, m.orgId(), DocumentNumbers.MINUTES, m.term(), m.number())) {
-                    c.rollback();
-                    return Outcome.NUMBER_TAKEN;
-                }
-                ArchiveStore.insert(c, f);
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                // the meeting's version is there: another filer was first (the number went back with the rollback)
-                if (Sql.isUniqueViolation(e)) return Outcome.ALREADY_FILED;
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-            if (database.dialect() == Dialect.H2) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("CHECKPOINT SYNC");
-                }
-            }
-            return Outcome.FILED;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not file the minutes of " + m.meetingId(), e);
-        }
     }
 
     private static String symbol(Organisation org) {
@@ -278,14 +234,6 @@ public final class Archiver {
             case EXECUTIVE_COMMITTEE -> "BCH";
             case CONGRESS -> "ĐH";
         };
-    }
-
-    private int lastNumber(String orgId, String term) {
-        try (Connection c = database.connection()) {
-            return DocumentNumbers.last(c, orgId, DocumentNumbers.MINUTES, term);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the last number of " + orgId, e);
-        }
     }
 
     private Future<Void> markArchived(String meetingId, String convenor) {
@@ -314,26 +262,6 @@ public final class Archiver {
 
     private static ZoneId zone(MeetingState s) {
         return ZoneId.of(s.header().zoneId());
-    }
-
-    /** The organisation's key (SIGNING_KEYSTORE), or a development key under DATA_DIR, with a warning. */
-    private synchronized SigningKey key() {
-        if (key == null) {
-            char[] password = config.signingPassword().isEmpty() ? DEVELOPMENT_PASSWORD.clone()
-                    : config.signingPassword().toCharArray();
-            Path development = config.dataDir().resolve("signing").resolve("development-key.p12");
-            try {
-                key = DevelopmentKeys.configuredOrDevelopment(config.signingKeystore().orElse(null), password,
-                        development, clock.instant());
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot open the signing key", e);
-            }
-            if (key.development()) {
-                LOG.warning("minutes are signed with a DEVELOPMENT key (" + development + "), not the organisation's:"
-                        + " set SIGNING_KEYSTORE and SIGNING_PASSWORD to a PKCS#12 file for real documents");
-            }
-        }
-        return key;
     }
 
     static String sha256(byte[] bytes) {
