@@ -149,6 +149,7 @@ public final class Archiver {
      * @throws IllegalArgumentException when the correction names a remark the minutes do not have
      */
     public FiledMinutes correct(String archiveId, Correction correction, String by) {
+        java.util.Objects.requireNonNull(by, "by");
         var target = store.find(archiveId).orElseThrow(() -> new java.util.NoSuchElementException(archiveId));
         var latest = store.latest(target.meetingId()).orElseThrow();
         if (!latest.id().equals(target.id())) {
