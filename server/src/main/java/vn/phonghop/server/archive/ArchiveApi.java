@@ -6,11 +6,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import vn.phonghop.server.Services;
 import vn.phonghop.server.accounts.Account;
-import vn.phonghop.server.accounts.Principal;
 import vn.phonghop.server.accounts.Role;
 import vn.phonghop.server.http.ApiError;
 import vn.phonghop.server.live.Access;
@@ -23,7 +21,6 @@ import vn.phonghop.server.minutes.MinutesVerifier;
  * call (allowed or not) is written to the archive's audit.
  */
 public final class ArchiveApi {
-    private static final String WHO = "archive.who";
 
     private final Services services;
     private final Archiver archiver;
@@ -34,7 +31,7 @@ public final class ArchiveApi {
     }
 
     public void routes(Router router) {
-        router.route("/api/archive*").handler(this::authenticate);
+        router.route("/api/archive*").handler(ctx -> ArchiveCaller.authenticate(services, ctx));
         router.get("/api/archive").handler(this::list);
         router.get("/api/archive/organisations").handler(this::organisations);
         router.get("/api/archive/:id").handler(this::metadata);
@@ -44,57 +41,30 @@ public final class ArchiveApi {
         router.get("/api/archive/:id/results.csv").handler(this::resultsCsv);
         router.get("/api/archive/:id/verify").handler(this::verify);
         router.post("/api/archive/:id/corrections").handler(this::correct);
-    }
-
-    /** Who calls: an account (empty for a paired device), and what the archive holds for them. */
-    private record Who(Optional<Account> account, Reach reach) {
-        String accountId() {
-            return account.map(Account::id).orElse(null);
-        }
-    }
-
-    // ---- authentication ---------------------------------------------------------------------------
-
-    private void authenticate(RoutingContext ctx) {
-        String header = ctx.request().getHeader("Authorization");
-        String token = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
-        ctx.vertx().executeBlocking(() -> {
-            var session = token == null ? Optional.<vn.phonghop.server.accounts.Session>empty()
-                    : services.sessions().lookup(token);
-            if (session.isEmpty()) {
-                audit((String) null, action(ctx), archiveId(ctx), "UNAUTHENTICATED", null);
-                throw ApiError.unauthenticated();
-            }
-            Optional<Account> account = session.get().principal() instanceof Principal.User u
-                    ? services.accounts().find(u.accountId()) : Optional.empty();
-            return new Who(account, Reach.of(account, archiver.organisations()));
-        }).onSuccess(who -> {
-            ctx.put(WHO, who);
-            ctx.next();
-        }).onFailure(ctx::fail);
+        new ArchiveAdminApi(services).routes(router);
     }
 
     // ---- list and search --------------------------------------------------------------------------
 
     private void list(RoutingContext ctx) {
-        Who who = ctx.get(WHO);
+        ArchiveCaller who = ArchiveCaller.of(ctx);
         String q = ctx.request().getParam("q");
         String action = q == null || q.isBlank() ? "LIST" : "SEARCH";
         String detail = ctx.request().query();
-        blocking(ctx, () -> {
+        ArchiveCaller.blocking(ctx, () -> {
             ArchiveStore.Filter filter;
             try {
                 filter = ListQuery.filter(ctx.request().params(), who.reach(), archiver.organisations());
             } catch (ApiError e) {
-                audit(who, action, null, e.status() == 403 ? "DENIED" : "INVALID", detail);
+                who.audit(archiver, action, null, e.status() == 403 ? "DENIED" : "INVALID", detail);
                 throw e;
             }
             if (!who.reach().any()) {
-                audit(who, action, null, "DENIED", detail);
+                who.audit(archiver, action, null, "DENIED", detail);
                 throw ApiError.forbidden("this account reads no body's minutes");
             }
             var page = archiver.store().list(filter);
-            audit(who, action, null, "ALLOWED", detail);
+            who.audit(archiver, action, null, "ALLOWED", detail);
             var items = new JsonArray();
             for (var m : page.items()) items.add(m.summary());
             return new JsonObject().put("items", items).put("total", page.total()).put("limit", filter.limit())
@@ -103,10 +73,10 @@ public final class ArchiveApi {
     }
 
     private void organisations(RoutingContext ctx) {
-        Who who = ctx.get(WHO);
-        blocking(ctx, () -> {
+        ArchiveCaller who = ArchiveCaller.of(ctx);
+        ArchiveCaller.blocking(ctx, () -> {
             if (!who.reach().any()) {
-                audit(who, "ORGANISATIONS", null, "DENIED", null);
+                who.audit(archiver, "ORGANISATIONS", null, "DENIED", null);
                 throw ApiError.forbidden("this account reads no body's minutes");
             }
             var out = new JsonArray();
@@ -116,7 +86,7 @@ public final class ArchiveApi {
                         .put("superiorName", n.superiorName()).put("symbol", n.symbol())
                         .put("parentId", n.parentId() != null && who.reach().covers(n.parentId()) ? n.parentId() : null));
             }
-            audit(who, "ORGANISATIONS", null, "ALLOWED", null);
+            who.audit(archiver, "ORGANISATIONS", null, "ALLOWED", null);
             return new JsonObject().put("organisations", out);
         });
     }
@@ -124,24 +94,24 @@ public final class ArchiveApi {
     // ---- one archived minutes ---------------------------------------------------------------------
 
     /** The minutes when the caller may read them; audited either way. */
-    private FiledMinutes readable(RoutingContext ctx, Who who, String action, String detail) {
+    private FiledMinutes readable(RoutingContext ctx, ArchiveCaller who, String action, String detail) {
         String id = ctx.pathParam("id");
         var found = archiver.store().find(id);
         if (found.isEmpty()) {
-            audit(who, action, id, "NOT_FOUND", detail);
+            who.audit(archiver, action, id, "NOT_FOUND", detail);
             throw ApiError.notFound("no archived minutes " + id);
         }
         if (!who.reach().covers(found.get().orgId())) {
-            audit(who, action, id, "DENIED", detail);
+            who.audit(archiver, action, id, "DENIED", detail);
             throw ApiError.forbidden("the minutes of " + found.get().orgName() + " are not within reach");
         }
-        audit(who, action, id, "ALLOWED", detail);
+        who.audit(archiver, action, id, "ALLOWED", detail);
         return found.get();
     }
 
     private void metadata(RoutingContext ctx) {
-        Who who = ctx.get(WHO);
-        blocking(ctx, () -> {
+        ArchiveCaller who = ArchiveCaller.of(ctx);
+        ArchiveCaller.blocking(ctx, () -> {
             var m = readable(ctx, who, "VIEW", null);
             var versions = new JsonArray();
             var all = archiver.store().versions(m.meetingId());
@@ -164,7 +134,7 @@ public final class ArchiveApi {
     }
 
     private void pdf(RoutingContext ctx) {
-        Who who = ctx.get(WHO);
+        ArchiveCaller who = ArchiveCaller.of(ctx);
         ctx.vertx().executeBlocking(() -> {
             var m = readable(ctx, who, "DOWNLOAD", "pdf");
             return new Download(m, archiver.store().pdf(m.id()));
@@ -184,25 +154,25 @@ public final class ArchiveApi {
     }
 
     private void record(RoutingContext ctx) {
-        Who who = ctx.get(WHO);
+        ArchiveCaller who = ArchiveCaller.of(ctx);
         ctx.vertx().executeBlocking(() -> archiver.store().record(readable(ctx, who, "DOWNLOAD", "record").id()), false)
                 .onSuccess(json -> ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
                         .putHeader("Cache-Control", "private, no-store").end(json))
                 .onFailure(ctx::fail);
     }
 
-    private JsonObject results(RoutingContext ctx, Who who, String detail) {
+    private JsonObject results(RoutingContext ctx, ArchiveCaller who, String detail) {
         var m = readable(ctx, who, "DOWNLOAD", detail);
         return VoteResults.json(m, new JsonObject(archiver.store().record(m.id())));
     }
 
     private void resultsJson(RoutingContext ctx) {
-        Who who = ctx.get(WHO);
-        blocking(ctx, () -> results(ctx, who, "results.json"));
+        ArchiveCaller who = ArchiveCaller.of(ctx);
+        ArchiveCaller.blocking(ctx, () -> results(ctx, who, "results.json"));
     }
 
     private void resultsCsv(RoutingContext ctx) {
-        Who who = ctx.get(WHO);
+        ArchiveCaller who = ArchiveCaller.of(ctx);
         ctx.vertx().executeBlocking(() -> results(ctx, who, "results.csv"), false).onSuccess(r -> ctx.response()
                 .putHeader("Content-Type", "text/csv; charset=utf-8")
                 .putHeader("Content-Disposition", "attachment; filename=\"ket-qua-bieu-quyet-" + ascii(r.getString("archiveId"))
@@ -211,8 +181,8 @@ public final class ArchiveApi {
     }
 
     private void verify(RoutingContext ctx) {
-        Who who = ctx.get(WHO);
-        blocking(ctx, () -> {
+        ArchiveCaller who = ArchiveCaller.of(ctx);
+        ArchiveCaller.blocking(ctx, () -> {
             var m = readable(ctx, who, "VERIFY", null);
             byte[] pdf = archiver.store().pdf(m.id());
             var v = MinutesVerifier.verify(pdf);
@@ -229,7 +199,7 @@ public final class ArchiveApi {
     // ---- corrections --------------------------------------------------------------------------------
 
     private void correct(RoutingContext ctx) {
-        Who who = ctx.get(WHO);
+        ArchiveCaller who = ArchiveCaller.of(ctx);
         JsonObject body;
         try {
             body = ctx.body().asJsonObject();
@@ -237,34 +207,34 @@ public final class ArchiveApi {
             body = null;
         }
         JsonObject request = body;
-        blocking(ctx, () -> {
+        ArchiveCaller.blocking(ctx, () -> {
             String id = ctx.pathParam("id");
             var found = archiver.store().find(id);
             if (found.isEmpty()) {
-                audit(who, "CORRECT", id, "NOT_FOUND", null);
+                who.audit(archiver, "CORRECT", id, "NOT_FOUND", null);
                 throw ApiError.notFound("no archived minutes " + id);
             }
             if (!mayCorrect(who, found.get())) {
-                audit(who, "CORRECT", id, "DENIED", null);
+                who.audit(archiver, "CORRECT", id, "DENIED", null);
                 throw ApiError.forbidden("only an administrator, or the chair or minute-taker of the meeting, corrects minutes");
             }
             FiledMinutes filed;
             try {
                 filed = archiver.correct(id, Correction.fromJson(request), who.accountId());
             } catch (IllegalArgumentException e) {
-                audit(who, "CORRECT", id, "INVALID", e.getMessage());
+                who.audit(archiver, "CORRECT", id, "INVALID", e.getMessage());
                 throw ApiError.badRequest(e.getMessage());
             } catch (Archiver.NotLatest e) {
-                audit(who, "CORRECT", id, "CONFLICT", e.getMessage());
+                who.audit(archiver, "CORRECT", id, "CONFLICT", e.getMessage());
                 throw new ApiError(409, "NOT_LATEST_VERSION", e.getMessage());
             }
-            audit(who, "CORRECT", filed.id(), "ALLOWED", "corrects " + id);
+            who.audit(archiver, "CORRECT", filed.id(), "ALLOWED", "corrects " + id);
             return filed.summary();
         }, 201);
     }
 
     /** An administrator; or the chair or minute-taker of the meeting, within reach of its body. */
-    private boolean mayCorrect(Who who, FiledMinutes m) throws Exception {
+    private boolean mayCorrect(ArchiveCaller who, FiledMinutes m) throws Exception {
         if (who.account().isEmpty()) return false;
         if (who.account().get().has(Role.ADMIN)) return true;
         if (!who.reach().covers(m.orgId())) return false;
@@ -273,48 +243,6 @@ public final class ArchiveApi {
         var roster = rt.get().state().get(30, TimeUnit.SECONDS).roster();
         String person = Access.personId(who.account().get());
         return person.equals(roster.chairId()) || person.equals(roster.minuteTakerId());
-    }
-
-    // ---- helpers --------------------------------------------------------------------------------------
-
-    private interface Work {
-        JsonObject run() throws Exception;
-    }
-
-    private void blocking(RoutingContext ctx, Work work) {
-        blocking(ctx, work, 200);
-    }
-
-    private void blocking(RoutingContext ctx, Work work, int status) {
-        ctx.vertx().executeBlocking(work::run, false).onSuccess(json -> ctx.response().setStatusCode(status)
-                .putHeader("Content-Type", "application/json; charset=utf-8").end(json.encode())).onFailure(ctx::fail);
-    }
-
-    private void audit(Who who, String action, String archiveId, String outcome, String detail) {
-        audit(who == null ? null : who.accountId(), action, archiveId, outcome, detail);
-    }
-
-    private void audit(String accountId, String action, String archiveId, String outcome, String detail) {
-        archiver.store().audit(archiver.clock().instant(), accountId, action, archiveId, outcome, detail);
-    }
-
-    /** The audit's name for what a path asks (before the route's own handler runs). */
-    private static String action(RoutingContext ctx) {
-        String path = ctx.request().path();
-        if (ctx.request().method().name().equals("POST")) return "CORRECT";
-        if (path.endsWith("/verify")) return "VERIFY";
-        if (path.endsWith("/pdf") || path.endsWith("/record") || path.contains("/results.")) return "DOWNLOAD";
-        if (path.equals("/api/archive") || path.equals("/api/archive/")) {
-            String q = ctx.request().getParam("q");
-            return q == null || q.isBlank() ? "LIST" : "SEARCH";
-        }
-        if (path.equals("/api/archive/organisations")) return "ORGANISATIONS";
-        return "VIEW";
-    }
-
-    private static String archiveId(RoutingContext ctx) {
-        String[] parts = ctx.request().path().split("/");
-        return parts.length > 3 && !parts[3].equals("organisations") ? parts[3] : null;
     }
 
     private static String ascii(String s) {

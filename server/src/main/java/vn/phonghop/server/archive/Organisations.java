@@ -55,6 +55,39 @@ public final class Organisations {
         }
     }
 
+    /** Makes the account belong to exactly these bodies (all must be in the tree). */
+    public void relink(String accountId, Set<String> orgIds) {
+        try (Connection c = database.connection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM account_orgs WHERE account_id = ?");
+                 PreparedStatement insert = c.prepareStatement("INSERT INTO account_orgs (account_id, org_id) VALUES (?, ?)")) {
+                delete.setString(1, accountId);
+                delete.executeUpdate();
+                for (String org : orgIds) {
+                    insert.setString(1, accountId);
+                    insert.setString(2, org);
+                    insert.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not link the account to its bodies", e);
+        }
+    }
+
+    /** Why {@code parentId} cannot be the parent of {@code id} (unknown, or under it: a cycle), or null when it can. */
+    public String parentProblem(String id, String parentId) {
+        if (parentId == null) return null;
+        if (find(parentId).isEmpty()) return "no organisation " + parentId;
+        if (subtree(Set.of(id)).contains(parentId) || parentId.equals(id)) return parentId + " is under " + id;
+        return null;
+    }
+
     /** The bodies an account belongs to. */
     public Set<String> ofAccount(String accountId) {
         var out = new LinkedHashSet<String>();

@@ -91,6 +91,38 @@ class ArchiveAccessTest {
         assertEquals(Set.of("cb-hcth", "cb-tgpl-1"), orgsSeenBy(server.login("admin")), "the administrator reads all");
     }
 
+    @Test
+    @DisplayName("The administrator arranges the tree and says which bodies an account belongs to; nobody else may")
+    void administrator_arranges_the_tree() throws Exception {
+        String admin = server.login("admin");
+        var body = new JsonObject().put("name", "Chi bộ Phòng Trợ giúp pháp lý số 2").put("kind", "CELL")
+                .put("superiorName", Demo.SUB_COMMITTEE.name()).put("symbol", "CB").put("parentId", Demo.SUB_COMMITTEE.id());
+        var put = server.call(io.vertx.core.http.HttpMethod.PUT, "/api/archive/organisations/cb-tgpl-2", admin,
+                "application/json", body.toBuffer());
+        assertEquals(200, put.status(), put.text());
+        assertEquals(Demo.SUB_COMMITTEE.id(), put.json().getString("parentId"));
+        assertEquals(403, server.call(io.vertx.core.http.HttpMethod.PUT, "/api/archive/organisations/cb-tgpl-2",
+                server.login("uyban"), "application/json", body.toBuffer()).status());
+        var cycle = new JsonObject().put("name", Demo.COMMITTEE.name()).put("kind", "COMMITTEE").put("parentId", "cb-tgpl-2");
+        assertEquals(400, server.call(io.vertx.core.http.HttpMethod.PUT, "/api/archive/organisations/db-stp", admin,
+                "application/json", cycle.toBuffer()).status(), "a body cannot go under its own subtree");
+
+        String nobody = server.login("nobody");
+        assertEquals(403, server.get("/api/archive", nobody).status());
+        var link = server.call(io.vertx.core.http.HttpMethod.PUT, "/api/archive/accounts/nobody/organisations", admin,
+                "application/json", new JsonObject().put("orgIds", new io.vertx.core.json.JsonArray().add("dbbp-tgpl")).toBuffer());
+        assertEquals(200, link.status(), link.text());
+        assertEquals(Set.of("cb-tgpl-1"), orgsSeenBy(nobody), "now a committee account of the sub-committee");
+        var tree = server.get("/api/archive/organisations", nobody).json().getJsonArray("organisations");
+        assertEquals(Set.of("dbbp-tgpl", "cb-tgpl-1", "cb-tgpl-2"), orgsOfTree(tree));
+    }
+
+    private static Set<String> orgsOfTree(io.vertx.core.json.JsonArray tree) {
+        var out = new TreeSet<String>();
+        for (Object o : tree) out.add(((JsonObject) o).getString("id"));
+        return out;
+    }
+
     private static Set<String> orgsOf(io.vertx.core.json.JsonArray items) {
         var out = new TreeSet<String>();
         for (Object o : items) out.add(((JsonObject) o).getJsonObject("organisation").getString("id"));
