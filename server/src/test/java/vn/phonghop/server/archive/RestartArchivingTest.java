@@ -53,6 +53,35 @@ class RestartArchivingTest {
         }
     }
 
+    @Test
+    @DisplayName("Filed but stopped before the meeting was marked archived: the next start marks it and files nothing more")
+    void filed_then_marked_on_restart() throws Exception {
+        var log = SmallMeeting.log(SmallMeeting.commands(MEETING, Demo.OTHER_CELL, "Sinh hoạt chi bộ tháng 10 năm 2026",
+                Instant.parse("2026-10-16T01:00:00Z"), "Ý kiến về kế hoạch trợ giúp pháp lý.", true));
+        String sha;
+        try (var db = Database.open(Config.from(Map.of("DATA_DIR", data.toString())));
+             var store = new EventStore(db)) {
+            var events = log.stream().map(e -> new NewEvent(e.getClass().getSimpleName(), RecordJson.toJson(e).encode(), e.at()))
+                    .toList();
+            store.append(AppendRequest.of(MEETING, 0, events)).get(30, TimeUnit.SECONDS);
+            // what the archive had committed when the node stopped: the filing, not yet the ArchiveMeeting
+            byte[] pdf = "%PDF-1.7 as filed before the stop".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            sha = Archiver.sha256(pdf);
+            var meta = new FiledMinutes(FiledMinutes.idOf(MEETING, 1), MEETING, 1, null, Demo.OTHER_CELL.id(),
+                    Demo.OTHER_CELL.name(), "REGULAR_CELL_MEETING", java.time.LocalDate.of(2026, 10, 16), "Sinh hoạt",
+                    "2025-2030", 1, "01-BB/CB", sha, pdf.length, "CN=test", true, Archiver.SERVER, Instant.now(), null);
+            assertEquals(ArchiveStore.Outcome.FILED, new ArchiveStore(db).file(Demo.OTHER_CELL,
+                    new ArchiveStore.Filing(meta, pdf, "{}", "sinh hoạt"), true));
+        }
+        try (var server = new TestServer(data)) {
+            assertEquals("ARCHIVED", phase(server));
+            var filed = server.server.services().archiver().store().versions(MEETING);
+            assertEquals(1, filed.size(), "not filed again");
+            assertEquals(sha, filed.get(0).pdfSha256());
+            assertEquals(1, lastNumber(server));
+        }
+    }
+
     private static String phase(TestServer server) throws Exception {
         return server.get("/api/meetings/" + MEETING, server.login("admin")).json().getJsonObject("view")
                 .getJsonObject("header").getString("phase");
