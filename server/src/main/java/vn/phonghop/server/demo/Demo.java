@@ -183,6 +183,43 @@ public final class Demo {
      */
     private static Future<Void> lastMonth(Vertx vertx, Services s, String convenor, ZoneId zone) {
         var month = s.clock().instant().atZone(zone).toLocalDate().withDayOfMonth(1).minusMonths(1);
+        return vertx.executeBlocking(() -> monthReport(s, month.minusMonths(1)))
+                .compose(report -> lastMonth(vertx, s, convenor, zone, month, report));
+    }
+
+    /** The cell's one-page report on the month before the meeting, stored like any uploaded document. */
+    private static DocumentRef monthReport(Services s, java.time.LocalDate month) throws Exception {
+        String title = "Báo cáo tình hình thực hiện nhiệm vụ tháng " + month.getMonthValue() + "/" + month.getYear();
+        var lines = List.of(CELL.superiorName().toUpperCase(java.util.Locale.ROOT), CELL.name().toUpperCase(java.util.Locale.ROOT),
+                "", "BÁO CÁO", title, "", "1. Tiếp nhận và xử lý đúng hạn 1.248 văn bản đến, 326 văn bản đi.",
+                "2. Hoàn thành báo cáo sơ kết 9 tháng; số hóa 62% hồ sơ lưu trữ năm 2025.",
+                "3. Tồn tại: chậm cập nhật hồ sơ lưu trữ điện tử.", "", "T/M CHI BỘ", "BÍ THƯ", "", "Nguyễn Văn Hùng");
+        var out = new java.io.ByteArrayOutputStream();
+        try (var doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            var page = new org.apache.pdfbox.pdmodel.PDPage(org.apache.pdfbox.pdmodel.common.PDRectangle.A4);
+            doc.addPage(page);
+            var font = vn.phonghop.server.documents.Fonts.serif(doc);
+            try (var text = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+                text.beginText();
+                text.setFont(font, 13);
+                text.setLeading(20);
+                text.newLineAtOffset(70, 770);
+                for (String line : lines) {
+                    text.showText(java.text.Normalizer.normalize(line, java.text.Normalizer.Form.NFC));
+                    text.newLine();
+                }
+                text.endText();
+            }
+            doc.getDocumentInformation().setTitle(title);
+            doc.setDocumentId((long) title.hashCode());
+            doc.save(out);
+        }
+        var info = s.documents().store(title, Classification.UNCLASSIFIED, out.toByteArray());
+        return new DocumentRef(info.id(), info.title(), info.sha256(), info.pageCount(), info.classification());
+    }
+
+    private static Future<Void> lastMonth(Vertx vertx, Services s, String convenor, ZoneId zone,
+                                          java.time.LocalDate month, DocumentRef report) {
         Instant t = month.withDayOfMonth(20).atTime(LocalTime.of(14, 0)).atZone(zone).toInstant();
         String title = "Sinh hoạt chi bộ thường kỳ tháng " + month.getMonthValue() + " năm " + month.getYear();
         var script = new ArrayList<MeetingCommand>();
@@ -193,6 +230,7 @@ public final class Demo {
         script.add(new AssignRole("m01", MeetingRole.CHAIR, convenor, planned));
         script.add(new AssignRole("m02", MeetingRole.MINUTE_TAKER, convenor, planned));
         script.add(new ApplyTemplate(AgendaTemplate.REGULAR_CELL_MEETING, "i", convenor, planned));
+        script.add(new AttachDocument("i-2.2", report, convenor, planned));
         script.add(new PublishMeeting(convenor, t.minus(Duration.ofDays(5))));
         Instant doors = t.minus(Duration.ofMinutes(10));
         for (String m : List.of("m01", "m02", "m03", "m04", "m05", "m06", "m08", "m10", "m11", "m12", "m14", "m15")) {
