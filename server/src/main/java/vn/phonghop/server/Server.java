@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import vn.phonghop.server.accounts.Accounts;
 import vn.phonghop.server.accounts.PairingCodes;
 import vn.phonghop.server.accounts.Sessions;
+import vn.phonghop.server.archive.Archiver;
 import vn.phonghop.server.config.Config;
 import vn.phonghop.server.demo.Demo;
 import vn.phonghop.server.documents.DocumentStore;
@@ -67,21 +68,26 @@ public final class Server {
                     var metrics = new Metrics(connections::count, () -> store.stats().batches(), () -> store.stats().appends());
                     vertx.eventBus().registerDefaultCodec(LiveBatch.class, new LiveBatchCodec());
                     var publishOptions = new DeliveryOptions().setLocalOnly(true);
+                    // the archive files a meeting's minutes once its MeetingClosed is durable
+                    var archiverRef = new AtomicReference<Archiver>();
                     var meetings = new Meetings(store, contexts, messages -> {
                         if (!messages.isEmpty()) {
                             vertx.eventBus().publish(Addresses.live(messages.get(0).meetingId()), new LiveBatch(messages),
                                     publishOptions);
                         }
-                    }, metrics.storeLatency::record);
+                    }, metrics.storeLatency::record, (meetingId, events) -> archiverRef.get().onDurable(meetingId, events));
+                    archiverRef.set(new Archiver(vertx, config, clock, db, store, meetings));
                     var services = new Services(config, clock, db, store, new Accounts(db, clock),
                             new Sessions(db, clock, config.sessionTtl()), new PairingCodes(db, clock),
                             new DocumentStore(db, new PdfInspector(config.maxDocumentBytes()), clock),
                             new Watermarker(256L * 1024 * 1024), meetings, connections, metrics,
-                            new vn.phonghop.server.notes.Notes(db, clock));
+                            new vn.phonghop.server.notes.Notes(db, clock), archiverRef.get());
                     servicesRef.set(services);
                     return meetings.loadAll(vertx);
                 }))
                 .compose(v -> Demo.seedIfEmpty(vertx, servicesRef.get()))
+                // minutes of meetings closed before a crash or stop, and not filed yet
+                .compose(demo -> servicesRef.get().archiver().archivePending().map(demo))
                 .compose(demo -> vertx.deployVerticle(() -> new HttpVerticle(servicesRef.get()),
                                 new DeploymentOptions().setInstances(loops))
                         .map(id -> {
@@ -105,7 +111,8 @@ public final class Server {
 
     /** Graceful stop: no new connections, sockets told to go, every acknowledged append committed, store closed. */
     public Future<Void> close() {
-        Future<Void> undeploy = Future.succeededFuture();
+        // minutes being filed are finished first: they need the meetings' writers and the store
+        Future<Void> undeploy = services.archiver().idle();
         for (int i = deployments.size() - 1; i >= 0; i--) {
             String id = deployments.get(i);
             undeploy = undeploy.compose(v -> vertx.undeploy(id));

@@ -4,6 +4,7 @@ import java.time.Clock;
 import vn.phonghop.server.accounts.Accounts;
 import vn.phonghop.server.accounts.PairingCodes;
 import vn.phonghop.server.accounts.Sessions;
+import vn.phonghop.server.archive.Archiver;
 import vn.phonghop.server.config.Config;
 import vn.phonghop.server.documents.DocumentStore;
 import vn.phonghop.server.documents.Watermarker;
@@ -17,5 +18,5 @@ import vn.phonghop.server.store.EventStore;
 public record Services(Config config, Clock clock, Database database, EventStore store, Accounts accounts,
                        Sessions sessions, PairingCodes pairing, DocumentStore documents, Watermarker watermarker,
                        Meetings meetings, Connections connections, Metrics metrics,
-                       vn.phonghop.server.notes.Notes notes) {
+                       vn.phonghop.server.notes.Notes notes, Archiver archiver) {
 }

@@ -50,6 +50,7 @@ public final class HttpVerticle extends VerticleBase {
         new DocumentsApi(services).routes(router);
         new RosterCsv(services).routes(router);
         new NotesApi(services).routes(router);
+        new vn.phonghop.server.archive.ArchiveApi(services).routes(router);
         router.route("/api/*").handler(ctx -> ctx.fail(ApiError.notFound("no such API: " + ctx.request().path())));
         // PDF.js ships ES modules as .mjs, which the static handler has no type for; with nosniff a browser refuses them untyped
         router.route("/webjars/*").handler(ctx -> {

@@ -10,7 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import vn.phonghop.agenda.meeting.Decision;
 import vn.phonghop.agenda.meeting.Meeting;
@@ -45,6 +47,7 @@ public final class MeetingRuntime {
     private final EventStore store;
     private final Consumer<List<LiveMessage>> publish;
     private final java.util.function.LongConsumer appendTimer;
+    private final BiConsumer<String, List<MeetingEvent>> onDurable;
     private final ViewTracker views = new ViewTracker();
     private final ArrayDeque<LiveMessage> recent = new ArrayDeque<>();
     private final Map<String, String> answered = new HashMap<>();
@@ -57,12 +60,13 @@ public final class MeetingRuntime {
     private Future<Void> ready;
 
     MeetingRuntime(String meetingId, Context context, EventStore store, Consumer<List<LiveMessage>> publish,
-                   java.util.function.LongConsumer appendTimer) {
+                   java.util.function.LongConsumer appendTimer, BiConsumer<String, List<MeetingEvent>> onDurable) {
         this.meetingId = meetingId;
         this.context = context;
         this.store = store;
         this.publish = publish;
         this.appendTimer = appendTimer;
+        this.onDurable = onDurable;
     }
 
     public String meetingId() {
@@ -207,6 +211,12 @@ public final class MeetingRuntime {
             if (recent.size() > CATCH_UP) recent.removeFirst();
         }
         publish.accept(messages);
+        try {
+            onDurable.accept(meetingId, applied.events());
+        } catch (RuntimeException e) {
+            // a listener's failure is its own: the meeting's writer carries on
+            LOG.log(Level.WARNING, "durable-events listener failed for meeting " + meetingId, e);
+        }
     }
 
     /** Something disagreed with the store: stop deciding until rebuilt from it. */

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import vn.phonghop.agenda.meeting.MeetingEvent;
 import vn.phonghop.server.store.EventStore;
 
 /**
@@ -20,15 +22,21 @@ public final class Meetings {
     private final List<Context> contexts;
     private final Consumer<List<LiveMessage>> publish;
     private final java.util.function.LongConsumer appendTimer;
+    private final BiConsumer<String, List<MeetingEvent>> onDurable;
     private final Map<String, MeetingRuntime> running = new ConcurrentHashMap<>();
 
-    /** {@code appendTimer} is told how long each append took to commit, in nanoseconds (for metrics). */
+    /**
+     * @param appendTimer told how long each append took to commit, in nanoseconds (for metrics)
+     * @param onDurable   told, on the meeting's context, of each command's events once they are durable
+     *                    (the archive files the minutes when it sees {@code MeetingClosed}); it must not block
+     */
     public Meetings(EventStore store, List<Context> contexts, Consumer<List<LiveMessage>> publish,
-                    java.util.function.LongConsumer appendTimer) {
+                    java.util.function.LongConsumer appendTimer, BiConsumer<String, List<MeetingEvent>> onDurable) {
         this.store = store;
         this.contexts = List.copyOf(contexts);
         this.publish = publish;
         this.appendTimer = appendTimer;
+        this.onDurable = onDurable;
     }
 
     /** Rebuilds every meeting in the store (on start). */
@@ -60,6 +68,6 @@ public final class Meetings {
 
     private MeetingRuntime runtimeFor(String meetingId) {
         return running.computeIfAbsent(meetingId, id -> new MeetingRuntime(id,
-                contexts.get(Math.floorMod(id.hashCode(), contexts.size())), store, publish, appendTimer));
+                contexts.get(Math.floorMod(id.hashCode(), contexts.size())), store, publish, appendTimer, onDurable));
     }
 }

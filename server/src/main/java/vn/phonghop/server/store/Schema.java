@@ -74,7 +74,37 @@ public final class Schema {
                         "CREATE TABLE notes (meeting_id VARCHAR(64) NOT NULL, person_id VARCHAR(100) NOT NULL,"
                                 + " target VARCHAR(120) NOT NULL, text " + text + " NOT NULL,"
                                 + " updated_at TIMESTAMP WITH TIME ZONE NOT NULL,"
-                                + " PRIMARY KEY (meeting_id, person_id, target))")));
+                                + " PRIMARY KEY (meeting_id, person_id, target))")),
+                // the archive of minutes (issue 6): a filed row is never updated; a correction is a new version
+                new Migration(5, "organisation tree, document numbers, archived minutes, archive audit", List.of(
+                        "CREATE TABLE organisations (id VARCHAR(64) NOT NULL PRIMARY KEY, name VARCHAR(300) NOT NULL,"
+                                + " kind VARCHAR(32) NOT NULL, superior_name VARCHAR(300) NOT NULL,"
+                                + " symbol VARCHAR(32) NOT NULL, parent_id VARCHAR(64) REFERENCES organisations (id))",
+                        "CREATE INDEX organisations_parent ON organisations (parent_id)",
+                        "CREATE TABLE account_orgs (account_id VARCHAR(36) NOT NULL REFERENCES accounts (id),"
+                                + " org_id VARCHAR(64) NOT NULL REFERENCES organisations (id),"
+                                + " PRIMARY KEY (account_id, org_id))",
+                        "CREATE TABLE document_numbers (org_id VARCHAR(64) NOT NULL, kind VARCHAR(16) NOT NULL,"
+                                + " term VARCHAR(16) NOT NULL, last_number INTEGER NOT NULL,"
+                                + " PRIMARY KEY (org_id, kind, term))",
+                        "CREATE TABLE archive_minutes (id VARCHAR(80) NOT NULL PRIMARY KEY,"
+                                + " meeting_id VARCHAR(64) NOT NULL, version INTEGER NOT NULL,"
+                                + " corrects_id VARCHAR(80) REFERENCES archive_minutes (id),"
+                                + " org_id VARCHAR(64) NOT NULL REFERENCES organisations (id),"
+                                + " org_name VARCHAR(300) NOT NULL, meeting_kind VARCHAR(32) NOT NULL,"
+                                + " meeting_date DATE NOT NULL, title VARCHAR(500) NOT NULL, term VARCHAR(16) NOT NULL,"
+                                + " number INTEGER NOT NULL, number_text VARCHAR(64) NOT NULL,"
+                                + " pdf_sha256 VARCHAR(64) NOT NULL, pdf " + binary + " NOT NULL,"
+                                + " record_json " + text + " NOT NULL, search_text " + text + " NOT NULL,"
+                                + " correction_json " + text + ", signer_subject VARCHAR(500) NOT NULL,"
+                                + " development_key BOOLEAN NOT NULL, filed_by VARCHAR(100) NOT NULL,"
+                                + " created_at TIMESTAMP WITH TIME ZONE NOT NULL, UNIQUE (meeting_id, version),"
+                                + " UNIQUE (org_id, term, number, version))",
+                        "CREATE INDEX archive_minutes_org ON archive_minutes (org_id, meeting_date)",
+                        "CREATE TABLE archive_audit (at TIMESTAMP WITH TIME ZONE NOT NULL, account_id VARCHAR(36),"
+                                + " action VARCHAR(16) NOT NULL, archive_id VARCHAR(80), outcome VARCHAR(16) NOT NULL,"
+                                + " detail VARCHAR(500))",
+                        "CREATE INDEX archive_audit_at ON archive_audit (at)")));
     }
 
     /** Applies every migration the database has not recorded yet. */

@@ -80,7 +80,8 @@ class SecretBallotStorageTest {
                 }
                 assertEquals(List.of("ballot_id", "choice", "meeting_id", "poll_id"), cols.stream().sorted().toList());
                 int ballots = 0;
-                try (var rs = st.executeQuery("SELECT * FROM ballot_box")) {
+                // the demo's archived October meeting has ballots of its own
+                try (var rs = st.executeQuery("SELECT * FROM ballot_box WHERE meeting_id = 'mt-demo'")) {
                     while (rs.next()) {
                         ballots++;
                         for (String m : members) assertFalse(rs.getString("choice").contains(m));

@@ -9,7 +9,7 @@ import org.verapdf.pdfa.results.TestAssertion;
 import org.verapdf.pdfa.results.ValidationResult;
 
 /** veraPDF, the PDF/A reference validator, as the archive would run it. */
-final class VeraPdf {
+public final class VeraPdf {
 
     static {
         VeraGreenfieldFoundryProvider.initialise();
@@ -19,7 +19,7 @@ final class VeraPdf {
     }
 
     /** The failed PDF/A-3b rules of a document, one line each; empty when it complies. */
-    static String failuresPdfA3b(byte[] pdf) {
+    public static String failuresPdfA3b(byte[] pdf) {
         try (var foundry = Foundries.defaultInstance();
              var parser = foundry.createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFA_3_B);
              var validator = foundry.createValidator(PDFAFlavour.PDFA_3_B, false)) {
