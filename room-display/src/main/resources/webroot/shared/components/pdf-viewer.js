@@ -4,12 +4,14 @@
  * Home/End), so every page of a long document is reachable. A classified document arrives already
  * stamped by the server with the viewer's name, and offers no download.
  *
- * goToPage(n) is the hook a presenter's page turn will call once the live protocol carries one.
+ * goToPage(n) turns to a page (a presenter's page turn calls it). With the attribute fit="page"
+ * a whole page fits the element (the room display); with "bare" there is no toolbar. When the
+ * server refuses a document (a classified one outside the meeting), its own message is shown.
  * Dispatches "page-change" {documentId, page, pages}.
  */
-import { t } from '../i18n.js';
+import { t, failureText } from '../i18n.js';
 import { html, render, setText } from '../dom.js';
-import { api, session, saveBlob } from '../api.js';
+import { api, session, saveBlob, ApiFailure } from '../api.js';
 
 const PDFJS = '/webjars/pdfjs-dist/4.10.38/';
 let pdfjsReady = null;
@@ -33,12 +35,13 @@ export class PdfViewer extends HTMLElement {
     this.zoom = 1;
     this.renderTask = null;
     this.loading = null;
+    this.failed = false;
     this.addEventListener('click', (e) => this.onClick(e));
     this.addEventListener('keydown', (e) => this.onKey(e));
     this.addEventListener('change', (e) => {
       if (e.target.matches('input.page-no')) this.goToPage(Number(e.target.value));
     });
-    this.resize = new ResizeObserver(() => { if (this.pdf) this.draw(); });
+    this.resize = new ResizeObserver(() => { if (this.pdf && this.clientWidth > 0) this.draw(); });
   }
 
   connectedCallback() {
@@ -70,21 +73,30 @@ export class PdfViewer extends HTMLElement {
       <div class="sheet" tabindex="0" aria-live="polite"><canvas hidden></canvas><p class="placeholder muted">${t('doc.choose')}</p></div>`);
   }
 
-  /** Opens a document: {meetingId, id, title, classification, pageCount, url}. */
-  async open(doc, page = 1) {
+  /**
+   * Opens a document ({id, title, classification, pageCount, url}) at a page. The same document
+   * is not fetched again (a classified one would be stamped anew) unless {reload: true}: while it
+   * loads, the page asked for last wins; once refused, it stays refused until reloaded.
+   */
+  async open(doc, page = 1, { reload = false } = {}) {
     if (!this.querySelector('.sheet')) this.skeleton();
-    if (this.doc && doc && this.doc.id === doc.id && this.pdf) {
-      this.goToPage(page);
+    if (!reload && this.doc && doc && this.doc.id === doc.id && (this.pdf || this.loading || this.failed)) {
+      if (this.pdf) this.goToPage(page);
+      else this.page = page;
       return;
     }
     this.doc = doc;
     this.page = page;
     this.zoom = 1;
     this.pdf = null;
+    this.failed = false;
+    this.loading = null;
+    this.dataset.page = '';
     this.updateBar();
     if (!doc) return;
     const placeholder = this.querySelector('.placeholder');
     placeholder.hidden = false;
+    placeholder.classList.remove('refused');
     setText(placeholder, t('common.loading'));
     this.querySelector('canvas').hidden = true;
     const loading = (async () => {
@@ -103,14 +115,33 @@ export class PdfViewer extends HTMLElement {
     try {
       const pdf = await loading;
       if (this.loading !== loading) return;
+      this.loading = null;
       this.pdf = pdf;
-      this.page = Math.min(Math.max(1, page), pdf.numPages);
+      this.page = Math.min(Math.max(1, this.page), pdf.numPages);
       placeholder.hidden = true;
       this.querySelector('canvas').hidden = false;
       await this.draw();
     } catch (e) {
       if (this.loading !== loading) return;
-      setText(placeholder, t('doc.failed'));
+      this.loading = null;
+      this.failed = true;
+      this.updateBar();
+      const why = await this.refusal(doc, e);
+      if (this.doc !== doc) return;
+      placeholder.classList.toggle('refused', !!why);
+      setText(placeholder, why ? `${t('doc.failed')} ${why}` : t('doc.failed'));
+    }
+  }
+
+  /** The server's reason for refusing a document, asked again in words (PDF.js keeps only the status). */
+  async refusal(doc, error) {
+    if (!error?.status || error.status < 400) return null;
+    try {
+      const res = await fetch(doc.url, { headers: { Authorization: `Bearer ${session.token()}`, Range: 'bytes=0-0' }, cache: 'no-store' });
+      if (res.ok) return null;
+      return failureText(new ApiFailure(res.status, await res.json().catch(() => null)));
+    } catch (e) {
+      return failureText(new ApiFailure(0, null));
     }
   }
 
@@ -183,7 +214,8 @@ export class PdfViewer extends HTMLElement {
     const sheet = this.querySelector('.sheet');
     const width = Math.max(200, sheet.clientWidth - 16);
     const unit = page.getViewport({ scale: 1 });
-    const scale = (width / unit.width) * this.zoom;
+    let scale = (width / unit.width) * this.zoom;
+    if (this.getAttribute('fit') === 'page') scale = Math.min(scale, (Math.max(200, sheet.clientHeight - 16) / unit.height) * this.zoom);
     const viewport = page.getViewport({ scale });
     const ratio = window.devicePixelRatio || 1;
     const canvas = this.querySelector('canvas');
