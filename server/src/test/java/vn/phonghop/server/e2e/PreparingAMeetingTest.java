@@ -93,6 +93,7 @@ class PreparingAMeetingTest {
         console.waitText("#upload-result .notice", "Đã tải lên: Báo cáo chính trị (dự thảo)");
         console.waitText("#prep-agenda li[data-item='" + report22 + "'] .docs", "Báo cáo chính trị (dự thảo)");
         console.waitText("#prep-agenda li[data-item='" + report22 + "'] .docs .tag.secret", "Mật");
+        console.js("arguments[0].scrollIntoView({block: 'center'})", console.find("#prep-agenda li[data-item='" + report22 + "']"));
         console.screenshot("console-prepare");
 
         console.click("#publish");
