@@ -45,7 +45,10 @@ export class PdfViewer extends HTMLElement {
   }
 
   connectedCallback() {
-    if (!this.querySelector('.sheet')) this.skeleton();
+    if (!this.querySelector('.sheet')) {
+      this.skeleton();
+      this.updateBar();
+    }
     this.resize.observe(this);
   }
 
@@ -53,24 +56,26 @@ export class PdfViewer extends HTMLElement {
     this.resize.disconnect();
   }
 
+  /** Built once; its words carry data-i18n so that switching the language relabels them in place. */
   skeleton() {
     render(this, html`
-      <div class="bar" role="toolbar" aria-label="${t('doc.page')}">
+      <div class="bar" role="toolbar" data-i18n-label="doc.page" aria-label="${t('doc.page')}">
         <span class="doc-title"></span>
         <span class="class-tag"></span>
         <span class="spacer"></span>
-        <button class="small" data-action="prev" aria-label="${t('doc.prev')}">◀</button>
-        <label class="page-label"><span class="sr-only">${t('doc.page')}</span>
+        <button class="small" data-action="prev" data-i18n-label="doc.prev" aria-label="${t('doc.prev')}">◀</button>
+        <label class="page-label"><span class="sr-only" data-i18n="doc.page">${t('doc.page')}</span>
           <input class="page-no tabular" type="number" min="1" value="1" inputmode="numeric"></label>
         <span class="page-count tabular"></span>
-        <button class="small" data-action="next" aria-label="${t('doc.next')}">▶</button>
-        <button class="small" data-action="zoom-out" aria-label="${t('doc.zoomOut')}">−</button>
-        <button class="small" data-action="fit">${t('doc.fit')}</button>
-        <button class="small" data-action="zoom-in" aria-label="${t('doc.zoomIn')}">+</button>
-        <button class="small" data-action="download">${t('doc.download')}</button>
+        <button class="small" data-action="next" data-i18n-label="doc.next" aria-label="${t('doc.next')}">▶</button>
+        <button class="small" data-action="zoom-out" data-i18n-label="doc.zoomOut" aria-label="${t('doc.zoomOut')}">−</button>
+        <button class="small" data-action="fit" data-i18n="doc.fit">${t('doc.fit')}</button>
+        <button class="small" data-action="zoom-in" data-i18n-label="doc.zoomIn" aria-label="${t('doc.zoomIn')}">+</button>
+        <button class="small" data-action="download" data-i18n="doc.download">${t('doc.download')}</button>
       </div>
       <p class="doc-note muted"></p>
-      <div class="sheet" tabindex="0" aria-live="polite"><canvas hidden></canvas><p class="placeholder muted">${t('doc.choose')}</p></div>`);
+      <div class="sheet" tabindex="0" aria-live="polite"><canvas hidden></canvas><p class="placeholder muted" data-i18n="doc.choose">${t('doc.choose')}</p></div>`);
+    window.addEventListener('langchange', () => this.updateBar());
   }
 
   /**
@@ -97,6 +102,7 @@ export class PdfViewer extends HTMLElement {
     const placeholder = this.querySelector('.placeholder');
     placeholder.hidden = false;
     placeholder.classList.remove('refused');
+    placeholder.dataset.i18n = 'common.loading';
     setText(placeholder, t('common.loading'));
     this.querySelector('canvas').hidden = true;
     const loading = (async () => {
@@ -129,6 +135,9 @@ export class PdfViewer extends HTMLElement {
       const why = await this.refusal(doc, e);
       if (this.doc !== doc) return;
       placeholder.classList.toggle('refused', !!why);
+      // the server's words stay as they came; without them, the generic message follows the language
+      if (why) delete placeholder.dataset.i18n;
+      else placeholder.dataset.i18n = 'doc.failed';
       setText(placeholder, why ? `${t('doc.failed')} ${why}` : t('doc.failed'));
     }
   }

@@ -66,6 +66,7 @@ class SwitchingToEnglishTest {
         tablet.waitText("#ask-floor", "Ask for the floor");
         tablet.waitText("private-notes", "Private notes");
         tablet.waitText("#follow-status", "Opens the document");
+        tablet.waitText("pdf-viewer", "Choose a document in the agenda");
         tablet.screenshot("english-tablet");
         tablet.click("#lang");
         tablet.waitText("#ask-floor", "Xin phát biểu");
