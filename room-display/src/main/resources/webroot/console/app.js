@@ -4,7 +4,7 @@
  * pairing codes, devices, closing). Components show the view; their intents become commands.
  */
 import { t, applyI18n, toggleLang, loadServerMessages, failureText, time } from '../shared/i18n.js';
-import { session, meetings, logout, api, saveBlob } from '../shared/api.js';
+import { session, meetings, logout, api, saveBlob, documentUrl } from '../shared/api.js';
 import { LiveMeeting } from '../shared/live.js';
 import { html, render, setText, newId } from '../shared/dom.js';
 import '../shared/components/sign-in.js';
@@ -13,6 +13,7 @@ import '../shared/components/agenda-list.js';
 import '../shared/components/speaker-queue.js';
 import '../shared/components/attendance-board.js';
 import '../shared/components/poll-card.js';
+import './components/presenter-bar.js';
 
 const $ = (sel) => document.querySelector(sel);
 const KINDS = ['ORDINARY_RESOLUTION', 'CONCLUSION', 'ADMISSION', 'PROBATION_CONFIRMATION', 'DISCIPLINE', 'EXPULSION', 'ELECTION', 'PROCEDURAL'];
@@ -26,7 +27,7 @@ async function main() {
   applyI18n(document);
   await loadServerMessages();
   $('#lang').addEventListener('click', () => toggleLang());
-  window.addEventListener('langchange', () => { fillStaticSelects(); rerender(); });
+  window.addEventListener('langchange', () => { $('presenter-bar').relabel(); fillStaticSelects(); rerender(); });
   $('#sign-out').addEventListener('click', async () => { state.live?.close(); await logout(); location.reload(); });
   document.addEventListener('signed-in', () => start());
   fillStaticSelects();
@@ -122,7 +123,15 @@ function update() {
   const ra = $('#run-agenda');
   ra.agenda = v.agenda;
   ra.controls = h.phase === 'IN_PROGRESS';
+  ra.presentable = h.phase === 'IN_PROGRESS';
+  ra.presentation = v.presentation || null;
   ra.update();
+
+  // run: the page on the room's screen
+  const bar = $('presenter-bar');
+  bar.presentation = v.presentation || null;
+  bar.url = v.presentation ? documentUrl(state.meetingId, v.presentation.documentId) : null;
+  bar.update();
   $('#prev-item').disabled = h.phase !== 'IN_PROGRESS';
   $('#next-item').disabled = h.phase !== 'IN_PROGRESS';
 
@@ -274,6 +283,23 @@ function wire() {
   $('#prev-item').addEventListener('click', () => quietly(send({ type: 'PreviousItem' })));
   $('#next-item').addEventListener('click', () => quietly(send({ type: 'NextItem' })));
   document.addEventListener('start-item', (e) => quietly(send({ type: 'StartItem', itemId: e.detail.itemId })));
+  document.addEventListener('present-document', (e) => quietly(send({ type: 'PresentDocument', documentId: e.detail.documentId, page: 1 })));
+  document.addEventListener('present-page', (e) => {
+    send({ type: 'PresentDocument', documentId: e.detail.documentId, page: e.detail.page }).catch(() => {
+      const bar = $('presenter-bar');
+      bar.wanted = null;
+      bar.update();
+    });
+  });
+  document.addEventListener('stop-presenting', () => quietly(send({ type: 'StopPresenting' })));
+  // a presenter's clicker sends Page Down / Page Up: they turn the room's page unless a field has the keys
+  document.addEventListener('keydown', (e) => {
+    if (!view()?.presentation || e.target.closest('input, textarea, select, [contenteditable]')) return;
+    const step = { PageDown: 1, PageUp: -1 }[e.key];
+    if (!step) return;
+    e.preventDefault();
+    $('presenter-bar').turn(step);
+  });
   document.addEventListener('grant-floor', (e) => quietly(send({ type: 'GrantFloor', personId: e.detail.personId })));
   document.addEventListener('skip-speaker', (e) => quietly(send({ type: 'SkipSpeaker', personId: e.detail.personId })));
   document.addEventListener('move-speaker', (e) => quietly(send({ type: 'MoveSpeaker', personId: e.detail.personId, newIndex: e.detail.newIndex })));

@@ -2,17 +2,20 @@
  * The room's big screen: read-only. Pairs with a display code, then shows the body and the
  * meeting, the current item, the speaker and the countdown, who speaks next, attendance and the
  * majority base, and during a poll "N/M đã biểu quyết" (never a running tally of a secret poll:
- * the display is never sent one) and the result once the chair shows it. Only text changes in
- * place: the grid's areas never move.
+ * the display is never sent one) and the result once the chair shows it. While the chair presents
+ * a document, its page fills the left of the screen (PDF.js, fitted whole) and turns with the
+ * chair's; an open poll or its result takes the screen over. Only text changes in place: each
+ * layout's areas never move.
  */
 import { t, applyI18n, toggleLang, loadServerMessages, percent, clock } from '../shared/i18n.js';
-import { session } from '../shared/api.js';
+import { session, documentUrl } from '../shared/api.js';
 import { LiveMeeting, serverClock } from '../shared/live.js';
 import { html, render, setText } from '../shared/dom.js';
 import '../shared/components/sign-in.js';
 import '../shared/components/connection-badge.js';
 import '../shared/components/countdown-timer.js';
 import '../shared/components/poll-result.js';
+import '../shared/components/pdf-viewer.js';
 
 const $ = (sel) => document.querySelector(sel);
 let live = null;
@@ -21,7 +24,7 @@ async function main() {
   applyI18n(document);
   await loadServerMessages();
   $('#lang').addEventListener('click', () => toggleLang());
-  window.addEventListener('langchange', () => { applyI18n(document); update(); });
+  window.addEventListener('langchange', () => { applyI18n(document); $('sign-in')?.update(); update(); });
   document.addEventListener('signed-in', () => start());
   start();
 }
@@ -96,6 +99,7 @@ function update() {
 
   const poll = pollOnScreen(v);
   $('#screen').classList.toggle('voting', !!poll);
+  updatePresentation(poll ? null : v.presentation);
   $('#poll').hidden = !poll;
   if (poll) {
     setText($('#poll-kind'), t(`poll.kind.${poll.kind}`));
@@ -108,6 +112,22 @@ function update() {
   const result = $('poll-result');
   result.poll = poll && poll.result ? poll : null;
   result.update();
+}
+
+/** The presented page, or the meeting view when there is none. */
+function updatePresentation(p) {
+  const screen = $('#screen');
+  const section = $('#presentation');
+  screen.classList.toggle('presenting', !!p);
+  section.hidden = !p;
+  if (!p) return;
+  setText($('#presented-title'), p.title);
+  render($('#presented-class'), p.classification !== 'UNCLASSIFIED' ? html`<span class="tag secret">${t(`class.${p.classification}`)}</span>` : '');
+  setText($('#presented-page'), t('present.page', { n: p.page, m: p.pageCount }));
+  // shown first, so PDF.js measures the space it has
+  section.querySelector('pdf-viewer').open({
+    id: p.documentId, title: p.title, classification: p.classification, pageCount: p.pageCount, url: documentUrl(live.meetingId, p.documentId),
+  }, p.page);
 }
 
 function updateItemTime() {

@@ -37,7 +37,7 @@ export class ApiFailure extends Error {
 }
 
 /** Calls the API; JSON in and out unless {@code body} is a Blob/File/string with its own type. */
-export async function api(path, { method = 'GET', body, type, as = 'json' } = {}) {
+export async function api(path, { method = 'GET', body, type, as = 'json', keepalive = false } = {}) {
   const headers = {};
   const token = session.token();
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -50,7 +50,7 @@ export async function api(path, { method = 'GET', body, type, as = 'json' } = {}
   }
   let res;
   try {
-    res = await fetch(path, { method, headers, body: payload, cache: 'no-store' });
+    res = await fetch(path, { method, headers, body: payload, cache: 'no-store', keepalive });
   } catch (e) {
     throw new ApiFailure(0, null);
   }
@@ -96,6 +96,20 @@ export function meetings() {
 
 export function documentUrl(meetingId, documentId) {
   return `/api/meetings/${encodeURIComponent(meetingId)}/documents/${encodeURIComponent(documentId)}`;
+}
+
+/** The caller's own private notes on the meeting: [{target, text, updatedAt}]. */
+export async function notesOf(meetingId) {
+  const out = await api(`/api/meetings/${encodeURIComponent(meetingId)}/notes`);
+  return out.notes || [];
+}
+
+/**
+ * Saves a private note on "item:<itemId>" or "doc:<documentId>" (an empty text deletes it);
+ * {keepalive} lets the request finish while the page unloads. Resolves with {target, updatedAt}.
+ */
+export function saveNote(meetingId, target, text, { keepalive = false } = {}) {
+  return api(`/api/meetings/${encodeURIComponent(meetingId)}/notes/${encodeURIComponent(target)}`, { method: 'PUT', body: { text }, keepalive });
 }
 
 /** Saves a blob under a file name (used for unclassified documents and the roster CSV only). */

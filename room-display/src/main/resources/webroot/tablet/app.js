@@ -14,6 +14,8 @@ import '../shared/components/speaker-queue.js';
 import '../shared/components/pdf-viewer.js';
 import '../shared/components/poll-card.js';
 import './components/ballot-sheet.js';
+import './components/private-notes.js';
+import { NoteBook } from './notes.js';
 
 const $ = (sel) => document.querySelector(sel);
 
@@ -25,15 +27,17 @@ const state = {
   follow: true,
   ballots: {},
   ballotHidden: false,
-  // private notes live only in this page's memory: the server keeps none yet, and the device must keep none
-  notes: new Map(),
+  // the private notes, kept on the server for this person only
+  book: null,
+  wasPresent: false,
 };
 
 async function main() {
   applyI18n(document);
   await loadServerMessages();
   $('#lang').addEventListener('click', () => toggleLang());
-  window.addEventListener('langchange', () => { update(); rerenderAll(); });
+  window.addEventListener('langchange', () => { $('private-notes').relabel(); update(); rerenderAll(); });
+  window.addEventListener('pagehide', () => state.book?.flushOnLeave());
   $('#sign-out').addEventListener('click', signOut);
   document.addEventListener('signed-in', () => start());
   wireMeetingView();
@@ -85,7 +89,7 @@ function show(id) {
 async function signOut() {
   if (state.live) state.live.close();
   state.live = null;
-  state.notes.clear();
+  state.book?.flushOnLeave();
   await logout();
   location.reload();
 }
@@ -99,7 +103,11 @@ function join(meetingId) {
   badge.hidden = false;
   const live = new LiveMeeting({ meetingId, token: s.token });
   state.live = live;
-  live.addEventListener('connection', (e) => { badge.state = e.detail.state; badge.update(); });
+  live.addEventListener('connection', (e) => {
+    badge.state = e.detail.state;
+    badge.update();
+    if (e.detail.state === 'online' && !state.book.loaded) state.book.load();
+  });
   live.addEventListener('outbox', (e) => { badge.pending = e.detail.pending; badge.update(); });
   live.addEventListener('denied', () => {
     session.clear();
@@ -111,6 +119,9 @@ function join(meetingId) {
     for (const [pollId, b] of Object.entries(e.detail.me.ballots || {})) state.ballots[pollId] = { voted: true, choice: b.choice || null };
   });
   live.addEventListener('change', (e) => onChange(e.detail));
+  state.book = new NoteBook(meetingId);
+  state.book.addEventListener('change', () => updateNotes());
+  state.book.load();
   live.connect();
 }
 
@@ -146,12 +157,21 @@ function item(id) {
 function onChange({ slices, event }) {
   const v = view();
   if (!v) return;
-  if (slices.includes('agenda') && state.follow) followCurrentItem();
-  if (event && event.type === 'PresenterPageShown') followPresenterPage(event);
+  if (state.follow) {
+    // the page on the screen leads; without one, the item under discussion does
+    if (v.presentation && (slices.includes('presentation') || slices.includes('agenda'))) followPresenterPage(v.presentation);
+    else if (slices.includes('agenda')) followCurrentItem();
+  }
   update();
 }
 
-/** With "follow the presenter" on, the tablet shows the current item and opens its first document. */
+/** Where "follow the presenter" leads when it is switched on: the page on the screen, else the current item. */
+function follow() {
+  if (view().presentation) followPresenterPage(view().presentation);
+  else followCurrentItem();
+}
+
+/** With "follow the presenter" on and nothing on the screen, the tablet shows the current item and opens its first document. */
 function followCurrentItem() {
   const cur = view().agenda.currentItemId;
   if (!cur) return;
@@ -160,14 +180,10 @@ function followCurrentItem() {
   if (doc && state.openDocument?.id !== doc.id) openDocument(cur, doc.id, 1);
 }
 
-/**
- * The page-sync hook: the live protocol has no message for the presenter's page yet. When it
- * has one (proposed: an event "PresenterPageShown" {documentId, page}), a following tablet turns
- * to that page here.
- */
-function followPresenterPage({ documentId, page }) {
+/** A following tablet opens the document the chair presents (the "presentation" slice) and turns with it. */
+function followPresenterPage({ itemId, documentId, page }) {
   if (!state.follow) return;
-  const owner = (view().agenda.items || []).find((i) => i.documents.some((d) => d.id === documentId));
+  const owner = item(itemId) || (view().agenda.items || []).find((i) => i.documents.some((d) => d.id === documentId));
   if (owner) openDocument(owner.id, documentId, page);
 }
 
@@ -222,13 +238,17 @@ function update() {
   al.openDocumentId = state.openDocument?.id || null;
   al.update();
 
-  // notes for the selected item and the open document
-  const noteItem = item(state.selectedItemId || v.agenda.currentItemId);
-  $('#item-note').disabled = !noteItem;
-  setText($('#item-note-label'), noteItem ? t('notes.forItem', { n: noteItem.number }) : t('notes.title'));
-  syncNote($('#item-note'), noteItem ? `item:${noteItem.id}` : null);
-  $('#doc-note-box').hidden = !state.openDocument;
-  syncNote($('#doc-note'), state.openDocument ? `doc:${state.openDocument.id}` : null);
+  // following the presenter, or reading freely
+  const p = v.presentation;
+  setText($('#follow-status'), p ? (state.follow ? t('doc.presenting', { title: p.title, n: p.page, m: p.pageCount }) : t('doc.freeReading', { n: p.page, m: p.pageCount })) : t('doc.followHelp'));
+  $('#follow-status').classList.toggle('on-screen', !!p && state.follow);
+
+  // a classified document refused before checking in opens once the delegate is present
+  const viewer = $('pdf-viewer');
+  if (isPresent && !state.wasPresent && viewer.failed && state.openDocument) viewer.open(state.openDocument, viewer.page, { reload: true });
+  state.wasPresent = isPresent;
+
+  updateNotes();
 
   // the ballot
   updateBallot();
@@ -242,11 +262,19 @@ function update() {
   [...results.children].forEach((card, i) => { card.poll = shown[i]; card.update(); });
 }
 
-function syncNote(area, key) {
-  if (area.dataset.key !== (key || '')) {
-    area.dataset.key = key || '';
-    area.value = key ? state.notes.get(key) || '' : '';
-  }
+/** The notes on the selected (or current) item and on the open document. */
+function updateNotes() {
+  const v = view();
+  const notes = $('private-notes');
+  if (!v || !notes) return;
+  const noteItem = item(state.selectedItemId || v.agenda.currentItemId);
+  notes.book = state.book;
+  notes.zone = v.header.zone;
+  notes.slots = {
+    item: noteItem ? { target: `item:${noteItem.id}`, label: t('notes.forItem', { n: `${noteItem.number}. ${noteItem.title}` }) } : null,
+    doc: state.openDocument ? { target: `doc:${state.openDocument.id}`, label: `${t('notes.forDoc')}: ${state.openDocument.title}` } : null,
+  };
+  notes.update();
 }
 
 function updateBallot() {
@@ -316,7 +344,7 @@ function wireMeetingView() {
   });
   $('#follow').addEventListener('change', (e) => {
     state.follow = e.target.checked;
-    if (state.follow && view()) followCurrentItem();
+    if (state.follow && view()) follow();
     update();
   });
   document.addEventListener('open-document', (e) => openDocument(e.detail.itemId, e.detail.documentId));
@@ -326,11 +354,10 @@ function wireMeetingView() {
     if (doc) openDocument(e.detail.itemId, doc.id);
     else update();
   });
-  for (const id of ['#item-note', '#doc-note']) {
-    $(id).addEventListener('input', (e) => {
-      if (e.target.dataset.key) state.notes.set(e.target.dataset.key, e.target.value);
-    });
-  }
+  document.addEventListener('edit-note', (e) => state.book?.edit(e.detail.target, e.detail.text));
+  document.addEventListener('leave-note', (e) => state.book?.flush(e.detail.target));
+  document.addEventListener('retry-note', (e) => state.book?.save(e.detail.target));
+  document.addEventListener('reload-notes', () => state.book?.load());
   document.addEventListener('cast-vote', (e) => castVote(e.detail));
   document.addEventListener('minimise-ballot', () => {
     state.ballotHidden = true;

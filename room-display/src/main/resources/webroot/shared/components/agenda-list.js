@@ -1,7 +1,9 @@
 /**
  * <agenda-list>: the order of business with the current item highlighted, planned and spent time,
  * and each item's documents. Intents: "open-document" {itemId, documentId}, "select-item"
- * {itemId}; with controls, "start-item" {itemId}.
+ * {itemId}; with controls, "start-item" {itemId}; with presentable (the console during the
+ * meeting), a "Trình chiếu" button on each document: "present-document" {documentId}, and the
+ * document on the screen (presentation) marked with its page.
  */
 import { t, clock } from '../i18n.js';
 import { html, render } from '../dom.js';
@@ -13,6 +15,8 @@ export class AgendaList extends HTMLElement {
     this.selectedItemId = null;
     this.openDocumentId = null;
     this.controls = false;
+    this.presentable = false;
+    this.presentation = null;
     this.addEventListener('click', (e) => this.onClick(e));
   }
 
@@ -27,6 +31,7 @@ export class AgendaList extends HTMLElement {
     if (action === 'open-document') this.dispatchEvent(new CustomEvent('open-document', { bubbles: true, detail: { itemId: item, documentId: doc } }));
     if (action === 'select-item') this.dispatchEvent(new CustomEvent('select-item', { bubbles: true, detail: { itemId: item } }));
     if (action === 'start-item') this.dispatchEvent(new CustomEvent('start-item', { bubbles: true, detail: { itemId: item } }));
+    if (action === 'present-document') this.dispatchEvent(new CustomEvent('present-document', { bubbles: true, detail: { itemId: item, documentId: doc } }));
   }
 
   update() {
@@ -54,7 +59,9 @@ export class AgendaList extends HTMLElement {
             <span class="doc-title">${d.title}</span>
             ${d.classification !== 'UNCLASSIFIED' ? html`<span class="tag secret">${t(`class.${d.classification}`)}</span>` : ''}
             <span class="muted">${t('doc.pages', { n: d.pageCount })}</span>
-          </button></li>`)}</ul>` : ''}
+            ${this.presentation?.documentId === d.id ? html`<span class="tag on-screen">${t('present.onScreen', { n: this.presentation.page })}</span>` : ''}
+          </button>${this.presentable ? html`<button class="small present" data-action="present-document" data-item="${i.id}" data-doc="${d.id}"
+            aria-label="${t('present.doLabel', { title: d.title })}" ${this.presentation?.documentId === d.id ? 'disabled' : ''}>${t('present.do')}</button>` : ''}</li>`)}</ul>` : ''}
       </li>`)}</ol>`);
   }
 }

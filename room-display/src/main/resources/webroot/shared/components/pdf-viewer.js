@@ -4,12 +4,14 @@
  * Home/End), so every page of a long document is reachable. A classified document arrives already
  * stamped by the server with the viewer's name, and offers no download.
  *
- * goToPage(n) is the hook a presenter's page turn will call once the live protocol carries one.
+ * goToPage(n) turns to a page (a presenter's page turn calls it). With the attribute fit="page"
+ * a whole page fits the element (the room display); with "bare" there is no toolbar. When the
+ * server refuses a document (a classified one outside the meeting), its own message is shown.
  * Dispatches "page-change" {documentId, page, pages}.
  */
-import { t } from '../i18n.js';
+import { t, failureText } from '../i18n.js';
 import { html, render, setText } from '../dom.js';
-import { api, session, saveBlob } from '../api.js';
+import { api, session, saveBlob, ApiFailure } from '../api.js';
 
 const PDFJS = '/webjars/pdfjs-dist/4.10.38/';
 let pdfjsReady = null;
@@ -33,16 +35,20 @@ export class PdfViewer extends HTMLElement {
     this.zoom = 1;
     this.renderTask = null;
     this.loading = null;
+    this.failed = false;
     this.addEventListener('click', (e) => this.onClick(e));
     this.addEventListener('keydown', (e) => this.onKey(e));
     this.addEventListener('change', (e) => {
       if (e.target.matches('input.page-no')) this.goToPage(Number(e.target.value));
     });
-    this.resize = new ResizeObserver(() => { if (this.pdf) this.draw(); });
+    this.resize = new ResizeObserver(() => { if (this.pdf && this.clientWidth > 0) this.draw(); });
   }
 
   connectedCallback() {
-    if (!this.querySelector('.sheet')) this.skeleton();
+    if (!this.querySelector('.sheet')) {
+      this.skeleton();
+      this.updateBar();
+    }
     this.resize.observe(this);
   }
 
@@ -50,41 +56,53 @@ export class PdfViewer extends HTMLElement {
     this.resize.disconnect();
   }
 
+  /** Built once; its words carry data-i18n so that switching the language relabels them in place. */
   skeleton() {
     render(this, html`
-      <div class="bar" role="toolbar" aria-label="${t('doc.page')}">
+      <div class="bar" role="toolbar" data-i18n-label="doc.page" aria-label="${t('doc.page')}">
         <span class="doc-title"></span>
         <span class="class-tag"></span>
         <span class="spacer"></span>
-        <button class="small" data-action="prev" aria-label="${t('doc.prev')}">◀</button>
-        <label class="page-label"><span class="sr-only">${t('doc.page')}</span>
+        <button class="small" data-action="prev" data-i18n-label="doc.prev" aria-label="${t('doc.prev')}">◀</button>
+        <label class="page-label"><span class="sr-only" data-i18n="doc.page">${t('doc.page')}</span>
           <input class="page-no tabular" type="number" min="1" value="1" inputmode="numeric"></label>
         <span class="page-count tabular"></span>
-        <button class="small" data-action="next" aria-label="${t('doc.next')}">▶</button>
-        <button class="small" data-action="zoom-out" aria-label="${t('doc.zoomOut')}">−</button>
-        <button class="small" data-action="fit">${t('doc.fit')}</button>
-        <button class="small" data-action="zoom-in" aria-label="${t('doc.zoomIn')}">+</button>
-        <button class="small" data-action="download">${t('doc.download')}</button>
+        <button class="small" data-action="next" data-i18n-label="doc.next" aria-label="${t('doc.next')}">▶</button>
+        <button class="small" data-action="zoom-out" data-i18n-label="doc.zoomOut" aria-label="${t('doc.zoomOut')}">−</button>
+        <button class="small" data-action="fit" data-i18n="doc.fit">${t('doc.fit')}</button>
+        <button class="small" data-action="zoom-in" data-i18n-label="doc.zoomIn" aria-label="${t('doc.zoomIn')}">+</button>
+        <button class="small" data-action="download" data-i18n="doc.download">${t('doc.download')}</button>
       </div>
       <p class="doc-note muted"></p>
-      <div class="sheet" tabindex="0" aria-live="polite"><canvas hidden></canvas><p class="placeholder muted">${t('doc.choose')}</p></div>`);
+      <div class="sheet" tabindex="0" aria-live="polite"><canvas hidden></canvas><p class="placeholder muted" data-i18n="doc.choose">${t('doc.choose')}</p></div>`);
+    window.addEventListener('langchange', () => this.updateBar());
   }
 
-  /** Opens a document: {meetingId, id, title, classification, pageCount, url}. */
-  async open(doc, page = 1) {
+  /**
+   * Opens a document ({id, title, classification, pageCount, url}) at a page. The same document
+   * is not fetched again (a classified one would be stamped anew) unless {reload: true}: while it
+   * loads, the page asked for last wins; once refused, it stays refused until reloaded.
+   */
+  async open(doc, page = 1, { reload = false } = {}) {
     if (!this.querySelector('.sheet')) this.skeleton();
-    if (this.doc && doc && this.doc.id === doc.id && this.pdf) {
-      this.goToPage(page);
+    if (!reload && this.doc && doc && this.doc.id === doc.id && (this.pdf || this.loading || this.failed)) {
+      if (this.pdf) this.goToPage(page);
+      else this.page = page;
       return;
     }
     this.doc = doc;
     this.page = page;
     this.zoom = 1;
     this.pdf = null;
+    this.failed = false;
+    this.loading = null;
+    this.dataset.page = '';
     this.updateBar();
     if (!doc) return;
     const placeholder = this.querySelector('.placeholder');
     placeholder.hidden = false;
+    placeholder.classList.remove('refused');
+    placeholder.dataset.i18n = 'common.loading';
     setText(placeholder, t('common.loading'));
     this.querySelector('canvas').hidden = true;
     const loading = (async () => {
@@ -103,14 +121,36 @@ export class PdfViewer extends HTMLElement {
     try {
       const pdf = await loading;
       if (this.loading !== loading) return;
+      this.loading = null;
       this.pdf = pdf;
-      this.page = Math.min(Math.max(1, page), pdf.numPages);
+      this.page = Math.min(Math.max(1, this.page), pdf.numPages);
       placeholder.hidden = true;
       this.querySelector('canvas').hidden = false;
       await this.draw();
     } catch (e) {
       if (this.loading !== loading) return;
-      setText(placeholder, t('doc.failed'));
+      this.loading = null;
+      this.failed = true;
+      this.updateBar();
+      const why = await this.refusal(doc, e);
+      if (this.doc !== doc) return;
+      placeholder.classList.toggle('refused', !!why);
+      // the server's words stay as they came; without them, the generic message follows the language
+      if (why) delete placeholder.dataset.i18n;
+      else placeholder.dataset.i18n = 'doc.failed';
+      setText(placeholder, why ? `${t('doc.failed')} ${why}` : t('doc.failed'));
+    }
+  }
+
+  /** The server's reason for refusing a document, asked again in words (PDF.js keeps only the status). */
+  async refusal(doc, error) {
+    if (!error?.status || error.status < 400) return null;
+    try {
+      const res = await fetch(doc.url, { headers: { Authorization: `Bearer ${session.token()}`, Range: 'bytes=0-0' }, cache: 'no-store' });
+      if (res.ok) return null;
+      return failureText(new ApiFailure(res.status, await res.json().catch(() => null)));
+    } catch (e) {
+      return failureText(new ApiFailure(0, null));
     }
   }
 
@@ -183,7 +223,8 @@ export class PdfViewer extends HTMLElement {
     const sheet = this.querySelector('.sheet');
     const width = Math.max(200, sheet.clientWidth - 16);
     const unit = page.getViewport({ scale: 1 });
-    const scale = (width / unit.width) * this.zoom;
+    let scale = (width / unit.width) * this.zoom;
+    if (this.getAttribute('fit') === 'page') scale = Math.min(scale, (Math.max(200, sheet.clientHeight - 16) / unit.height) * this.zoom);
     const viewport = page.getViewport({ scale });
     const ratio = window.devicePixelRatio || 1;
     const canvas = this.querySelector('canvas');

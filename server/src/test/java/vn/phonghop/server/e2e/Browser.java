@@ -87,6 +87,16 @@ final class Browser implements AutoCloseable {
         new org.openqa.selenium.support.ui.Select(find(css)).selectByValue(value);
     }
 
+    /** Chooses the first option whose label contains {@code text} (once there is one) and returns its value. */
+    String selectContaining(String css, String text) {
+        waiting().withMessage(() -> name + ": an option with '" + text + "' in " + css)
+                .until(d -> find(css).findElements(By.tagName("option")).stream().anyMatch(o -> o.getText().contains(text)));
+        var option = find(css).findElements(By.tagName("option")).stream().filter(o -> o.getText().contains(text)).findFirst().orElseThrow();
+        String value = option.getAttribute("value");
+        select(css, value);
+        return value;
+    }
+
     /** Waits until the element's visible text contains {@code text}. */
     void waitText(String css, String text) {
         waiting().withMessage(() -> name + ": '" + text + "' in " + css + " (was '" + textOf(css) + "')")

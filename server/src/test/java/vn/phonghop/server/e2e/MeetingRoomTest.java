@@ -231,6 +231,87 @@ class MeetingRoomTest {
         assertEquals("2/2 đã biểu quyết", console.textOf("poll-card .voted"));
     }
 
+    @Test
+    @DisplayName("The chair presents page 2 of a document: the following tablet and the display show page 2; a tablet that unfollows stays where it is; stopping returns the display to the meeting view")
+    void the_chair_presents_a_page_and_the_room_follows() {
+        console.click("#run-agenda li[data-item='i-2.2'] button[data-action='start-item']");
+        for (Browser tablet : List.of(tabletA, tabletB)) tablet.waitAttribute("pdf-viewer", "data-page", "1");
+        // Ánh wants to read on her own
+        tabletB.click("#follow");
+        tabletB.waitText("#follow-status", "Tự mở tài liệu");
+
+        console.click("#run-agenda li[data-item='i-2.2'] button[data-action='present-document']");
+        console.waitVisible("presenter-bar .presenting");
+        display.waitVisible("#presentation");
+        display.waitAttribute("#presentation pdf-viewer", "data-page", "1");
+        console.click("presenter-bar button[data-action='next']");
+
+        display.waitText("#presented-page", "Trang 2/");
+        display.waitAttribute("#presentation pdf-viewer", "data-page", "2");
+        display.waitText("#presented-title", "Báo cáo tình hình thực hiện nhiệm vụ");
+        display.waitText("#item-title", "Kiểm điểm việc thực hiện nhiệm vụ tháng trước");
+        tabletA.waitText("#follow-status", "trang 2/");
+        tabletA.waitAttribute("pdf-viewer", "data-page", "2");
+        console.waitAttribute("presenter-bar pdf-viewer", "data-page", "2");
+        console.waitText("#run-agenda", "Đang chiếu trang 2");
+        // the tablet that does not follow has heard of page 2 and stays on page 1
+        tabletB.waitText("#follow-status", "đang đọc tự do; màn hình đang ở trang 2/");
+        assertEquals("1", tabletB.find("pdf-viewer").getAttribute("data-page"));
+        display.screenshot("display-presenting");
+        tabletA.screenshot("tablet-following");
+        tabletB.screenshot("tablet-reading-freely");
+        console.screenshot("console-presenting");
+
+        // following again, she jumps to the page on the screen
+        tabletB.click("#follow");
+        tabletB.waitAttribute("pdf-viewer", "data-page", "2");
+
+        console.click("presenter-bar button[data-action='stop']");
+        display.waitGone("#presentation");
+        display.waitVisible("#screen .speaker");
+        assertFalse(display.find("#screen").getAttribute("class").contains("presenting"));
+        display.waitText("#item-title", "Kiểm điểm việc thực hiện nhiệm vụ tháng trước");
+        console.waitGone("presenter-bar .presenting");
+        tabletA.waitText("#follow-status", "Tự mở tài liệu");
+        assertEquals("2", tabletA.find("pdf-viewer").getAttribute("data-page"), "a tablet stays on its page when the presentation stops");
+        display.screenshot("display-after-presenting");
+    }
+
+    @Test
+    @DisplayName("A delegate's private note is saved, survives a reload, and another delegate does not see it")
+    void a_private_note_is_saved_survives_a_reload_and_stays_private() {
+        String itemNote = "Đề nghị làm rõ số liệu thu gom rác thải ở ngõ 12";
+        String docNote = "Trang 2: đối chiếu lại bảng số liệu quý III";
+        console.click("#run-agenda li[data-item='i-2.2'] button[data-action='start-item']");
+        tabletA.waitAttribute("pdf-viewer", "data-page", "1");
+        tabletA.waitText("private-notes label[for='item-note']", "2.2");
+        tabletA.waitText("private-notes label[for='doc-note']", "Báo cáo tình hình");
+
+        tabletA.type("#item-note", itemNote);
+        tabletA.waitText("#item-note-status", "Đã lưu");
+        tabletA.type("#doc-note", docNote);
+        // leaving the field saves at once
+        tabletA.click("#item-note");
+        tabletA.waitText("#doc-note-status", "Đã lưu");
+        tabletA.screenshot("tablet-notes");
+
+        // the other delegate's tablet has the same item and document open, and no note on either
+        tabletB.waitAttribute("pdf-viewer", "data-page", "1");
+        tabletB.waitText("private-notes label[for='doc-note']", "Báo cáo tình hình");
+        tabletB.waiting().until(d -> tabletB.find("#item-note").isEnabled());
+        assertEquals("", tabletB.find("#item-note").getAttribute("value"));
+        assertEquals("", tabletB.find("#doc-note").getAttribute("value"));
+
+        tabletA.driver.navigate().refresh();
+        tabletA.waitText("#me-name", DUNG);
+        tabletA.waitAttribute("#item-note", "value", itemNote);
+        tabletA.waitAttribute("#doc-note", "value", docNote);
+        tabletA.waitText("#item-note-status", "Đã lưu");
+        Object stored = tabletA.js("return Object.keys(localStorage).filter(k => k !== 'phonghop.lang').length"
+                + " + Object.keys(sessionStorage).filter(k => k !== 'phonghop.session').length;");
+        assertEquals(0L, stored, "nothing of the notes is kept on the device");
+    }
+
     // ---- steps ----------------------------------------------------------------------------
 
     private Browser open(String name, int width, int height) {
