@@ -47,7 +47,10 @@ async function start() {
     return;
   }
   try {
-    const list = (await meetings()).filter((m) => m.audience === 'CONSOLE');
+    // archived meetings are read in the archive, not run from the console
+    const list = (await meetings()).filter((m) => m.audience === 'CONSOLE' && m.phase !== 'ARCHIVED');
+    const order = { IN_PROGRESS: 0, PUBLISHED: 1, DRAFT: 2, CLOSED: 3 };
+    list.sort((a, b) => order[a.phase] - order[b.phase]);
     if (list.length === 1) {
       join(list[0].meetingId);
       return;
