@@ -52,6 +52,7 @@ public final class MeetingRuntime {
     private final ArrayDeque<LiveMessage> recent = new ArrayDeque<>();
     private final Map<String, String> answered = new HashMap<>();
     private final Map<String, CompletableFuture<Reply>> inFlight = new HashMap<>();
+    private final ArrayDeque<Append> pipeline = new ArrayDeque<>();
 
     private MeetingState decided = MeetingState.NONE;
     private long decidedSeq;
@@ -177,25 +178,83 @@ public final class MeetingRuntime {
         decided = Meeting.apply(decided, applied);
         decidedSeq = last;
         inFlight.put(commandId, result);
-        long submitted = System.nanoTime();
-        Future.fromCompletionStage(store.append(request), context).onComplete(ar -> {
-            inFlight.remove(commandId);
-            appendTimer.accept(System.nanoTime() - submitted);
-            if (ar.succeeded() && ar.result() instanceof AppendResult.Appended) {
-                becameDurable(commandId, ack, applied, expected);
-                result.complete(ack);
-            } else if (ar.succeeded() && ar.result() instanceof AppendResult.Duplicate dup) {
-                result.complete(new Reply.Ack(new JsonObject(dup.responseJson()).getLong("seq"), dup.responseJson()));
-                catchUp("command " + commandId + " was already in the store");
-            } else {
-                String why = ar.failed() ? ar.cause().toString() : String.valueOf(ar.result());
-                result.complete(new Reply.Retry(why));
-                catchUp(why);
-            }
-        });
+        var append = new Append(commandId, ack, applied, expected, result, System.nanoTime());
+        pipeline.addLast(append);
+        // the store completes on its own thread; the outcome is taken on this context, and handled
+        // strictly in submission order (a completion seen early waits for the ones before it)
+        store.append(request).whenComplete((r, e) -> context.runOnContext(v -> {
+            append.done(r, e);
+            drain();
+        }));
     }
 
-    private void becameDurable(String commandId, Reply.Ack ack, Decision.Accepted applied, long firstSeqBefore) {
+    /** A command whose events were handed to the store, in the order they were handed. */
+    private static final class Append {
+        final String commandId;
+        final Reply.Ack ack;
+        final Decision.Accepted applied;
+        final long firstSeqBefore;
+        final CompletableFuture<Reply> result;
+        final long submitted;
+        boolean done;
+        AppendResult outcome;
+        Throwable failure;
+
+        Append(String commandId, Reply.Ack ack, Decision.Accepted applied, long firstSeqBefore,
+               CompletableFuture<Reply> result, long submitted) {
+            this.commandId = commandId;
+            this.ack = ack;
+            this.applied = applied;
+            this.firstSeqBefore = firstSeqBefore;
+            this.result = result;
+            this.submitted = submitted;
+        }
+
+        void done(AppendResult r, Throwable e) {
+            done = true;
+            outcome = r;
+            failure = e;
+        }
+    }
+
+    /**
+     * Handles the finished appends at the head of the pipeline, in order, and publishes the events of
+     * all those that became durable together as one batch (one group commit, one hop to the sockets).
+     */
+    private void drain() {
+        var messages = new ArrayList<LiveMessage>();
+        var acks = new ArrayList<Append>();
+        while (!pipeline.isEmpty() && pipeline.peekFirst().done) {
+            Append a = pipeline.removeFirst();
+            inFlight.remove(a.commandId);
+            appendTimer.accept(System.nanoTime() - a.submitted);
+            if (a.failure == null && a.outcome instanceof AppendResult.Appended && a.firstSeqBefore == durableSeq) {
+                messages.addAll(becameDurable(a.commandId, a.ack, a.applied, a.firstSeqBefore));
+                acks.add(a);
+            } else if (a.failure == null && a.outcome instanceof AppendResult.Duplicate dup) {
+                a.result.complete(new Reply.Ack(new JsonObject(dup.responseJson()).getLong("seq"), dup.responseJson()));
+                catchUp("command " + a.commandId + " was already in the store");
+            } else {
+                String why = a.failure != null ? a.failure.toString()
+                        : a.outcome instanceof AppendResult.Appended ? "an earlier command of this batch was not stored"
+                        : String.valueOf(a.outcome);
+                a.result.complete(new Reply.Retry(why));
+                catchUp(why);
+            }
+        }
+        if (!messages.isEmpty()) publish.accept(messages);
+        for (Append a : acks) {
+            a.result.complete(a.ack);
+            try {
+                onDurable.accept(meetingId, a.applied.events());
+            } catch (RuntimeException e) {
+                // a listener's failure is its own: the meeting's writer carries on
+                LOG.log(Level.WARNING, "durable-events listener failed for meeting " + meetingId, e);
+            }
+        }
+    }
+
+    private List<LiveMessage> becameDurable(String commandId, Reply.Ack ack, Decision.Accepted applied, long firstSeqBefore) {
         answered.put(commandId, ack.json());
         var messages = new ArrayList<LiveMessage>(applied.events().size());
         long seq = firstSeqBefore;
@@ -210,13 +269,7 @@ public final class MeetingRuntime {
             recent.addLast(m);
             if (recent.size() > CATCH_UP) recent.removeFirst();
         }
-        publish.accept(messages);
-        try {
-            onDurable.accept(meetingId, applied.events());
-        } catch (RuntimeException e) {
-            // a listener's failure is its own: the meeting's writer carries on
-            LOG.log(Level.WARNING, "durable-events listener failed for meeting " + meetingId, e);
-        }
+        return messages;
     }
 
     /** Something disagreed with the store: stop deciding until rebuilt from it. */

@@ -33,9 +33,11 @@ import java.util.concurrent.ThreadFactory;
  *
  * <p>Appends return {@link CompletableFuture}s completed on the writer thread after the commit;
  * callers continue on their own threads (for Vert.x, {@code Future.fromCompletionStage(f, context)}).
- * The read methods block on JDBC: call them from a worker thread.
+ * The read methods block on JDBC: call them from a worker thread. Callers must not rely on the
+ * order in which the futures of different appends are seen to complete (the class is open so that
+ * a test can deliver them out of order).
  */
-public final class EventStore implements AutoCloseable {
+public class EventStore implements AutoCloseable {
 
     /** Counters for metrics: commits (batches), append requests and events written since start. */
     public record Stats(long batches, long appends, long events) {
