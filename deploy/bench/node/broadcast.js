@@ -17,7 +17,9 @@ function nowIso() {
   return new Date(ms).toISOString().replace('Z', String(micros).padStart(3, '0') + 'Z');
 }
 
+wss.on('error', (e) => console.error('server error', e));
 wss.on('connection', (ws) => {
+  ws.on('error', () => {}); // a tablet that goes away is not the server's problem
   ws.on('message', (data) => {
     const text = data.toString();
     if (text.startsWith('{"type":"hello"')) {
@@ -35,3 +37,5 @@ wss.on('connection', (ws) => {
   });
 });
 wss.on('listening', () => console.log('node ws broadcast on ' + port));
+process.on('exit', (code) => console.log('exiting with ' + code));
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(signal, () => { console.log('got ' + signal); process.exit(0); });

@@ -13,7 +13,7 @@ import java.util.function.BooleanSupplier;
  * The benchmark harness: {@code java -jar phonghop-bench.jar <scenario> [key=value …]} runs one
  * scenario against the real server (its fat jar, started here as a child process on a fresh data
  * directory) and prints one JSON line of results on stdout; progress goes to stderr.
- * Scenarios: {@code smoke}, {@code congress}, {@code fanout} (see docs/performance.md).
+ * Scenarios: {@code smoke}, {@code congress}, {@code fanout}, {@code evening} (see docs/performance.md).
  */
 public final class Bench {
 
@@ -22,7 +22,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: Bench smoke|congress|fanout [key=value …]");
+            System.err.println("usage: Bench smoke|congress|fanout|evening [key=value …]");
             System.exit(2);
         }
         var options = new HashMap<String, String>();
@@ -50,6 +50,7 @@ public final class Bench {
             if (scenario.equals("smoke")) result = new Congress(vertx, o, work).smoke();
             else if (scenario.equals("congress")) result = new Congress(vertx, o, work).run();
             else if (scenario.equals("fanout")) result = new FanOut(vertx, o, work).run();
+            else if (scenario.equals("evening")) result = new Evening(vertx, o, work).run();
             else throw new IllegalArgumentException("unknown scenario " + scenario);
             return new JsonObject().put("scenario", scenario).put("ok", result.getBoolean("ok", true))
                     .put("seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0)

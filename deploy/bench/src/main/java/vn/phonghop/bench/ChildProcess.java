@@ -46,6 +46,10 @@ final class ChildProcess implements AutoCloseable {
         return cmd;
     }
 
+    boolean alive() {
+        return process.isAlive();
+    }
+
     long pid() {
         return process.pid();
     }

@@ -17,6 +17,7 @@ import org.HdrHistogram.Histogram;
  * ratios of the times to the last tablet are printed.
  */
 final class FanOut {
+    private static final int WARM_UP = 6;
     private final Vertx vertx;
     private final Bench.Options o;
     private final Path work;
@@ -47,16 +48,25 @@ final class FanOut {
                 out.put("serverHeap", new JsonObject().put("beforeConnectMB", heapBefore / 1e6).put("connectedMB", heapConnected / 1e6)
                         .put("perTabletKB", Congress.round((heapConnected - heapBefore) / 1e3 / n)));
                 Tablet secretary = tablets.get(1);
+                // warm-up moves (an even number) reach item 6; the measured ones then go back and forth between items 5 and 6
                 real = advances(fleet, secretary, n, advances, server.process, k -> new JsonObject()
-                        .put("type", k % 2 == 0 ? "NextItem" : "PreviousItem"));
+                        .put("type", k < WARM_UP || (k - WARM_UP) % 2 == 1 ? "NextItem" : "PreviousItem"));
                 fleet.disconnectAll();
             }
             out.put("server", real);
+            Bench.log("server: " + real.encode());
             int pad = (int) Math.max(0, real.getLong("eventBytesAverage") - 110);
             var ratios = new JsonObject();
             for (String name : o.text("baselines", "vertx,node").split(",")) {
                 if (name.isBlank()) continue;
-                JsonObject b = baseline(fleet, name.trim(), n, advances, pad);
+                JsonObject b;
+                try {
+                    b = baseline(fleet, name.trim(), n, advances, pad);
+                } catch (RuntimeException | IOException e) {
+                    Bench.log("baseline " + name + " failed: " + e);
+                    b = new JsonObject().put("ok", false).put("error", String.valueOf(e.getMessage()));
+                    fleet.disconnectAll();
+                }
                 out.put(name.trim(), b);
                 if (b.containsKey("timeToLastTablet")) {
                     double base = b.getJsonObject("timeToLastTablet").getDouble("p50ms");
@@ -91,7 +101,8 @@ final class FanOut {
             var ids = new ArrayList<String>();
             for (int i = 0; i < n; i++) ids.add("b" + i);
             var tablets = fleet.connect(port, "bench", ids, java.util.Collections.nCopies(n, "none"), 900);
-            long heap = child.heapAfterGc();
+            // jcmd attaches by sending SIGQUIT, which ends a process that is not a JVM: never at Node
+            long heap = name.equals("vertx") ? child.heapAfterGc() : -1;
             var r = advances(fleet, tablets.get(1), n, advances, child, k -> new JsonObject().put("type", "NextItem").put("pad", pad));
             if (heap > 0) r.put("heapConnectedMB", heap / 1e6);
             fleet.disconnectAll();
@@ -99,9 +110,16 @@ final class FanOut {
         }
     }
 
-    /** The secretary moves the agenda {@code count} times; each move is waited for on every tablet before the next. */
+    /**
+     * The secretary moves the agenda {@code count} times after {@link #WARM_UP} unmeasured moves; each
+     * move is waited for on every tablet before the next.
+     */
     private JsonObject advances(Fleet fleet, Tablet secretary, int n, int count, ChildProcess server,
                                 java.util.function.IntFunction<JsonObject> move) {
+        for (int k = 0; k < WARM_UP; k++) {
+            Window warm = fleet.newWindow();
+            Congress.everyone(warm, Api.await(secretary.command(Congress.id(), move.apply(k))), n, 60_000);
+        }
         Window w = fleet.newWindow();
         var toLast = new Histogram(3);
         long server0 = server.cpuMicros();
@@ -110,7 +128,8 @@ final class FanOut {
         long bytes0 = w.messageBytes.get();
         int reachedAll = 0;
         for (int k = 0; k < count; k++) {
-            long seq = Api.await(secretary.command(Congress.id(), move.apply(k)));
+            if (!server.alive()) throw new IllegalStateException(server.name + " exited: " + server.tail());
+            long seq = Api.await(secretary.command(Congress.id(), move.apply(WARM_UP + k)), 30);
             if (Congress.everyone(w, seq, n, 60_000)) {
                 reachedAll++;
                 toLast.recordValue(w.timeToLastMicros(seq));
@@ -122,6 +141,7 @@ final class FanOut {
         long clientCpu = Cpu.self() - client0;
         return new JsonObject().put("ok", reachedAll == count).put("advancesReachingEveryTablet", reachedAll)
                 .put("timeToLastTablet", Window.summary(toLast)).put("delivery", w.deliveryLatency())
+                .put("secretaryAck", w.ackLatency())
                 .put("eventBytesAverage", messages == 0 ? 0 : (w.messageBytes.get() - bytes0) / messages)
                 .put("messagesDelivered", messages)
                 .put("serverCpuMicrosPerMessage", Congress.round((double) serverCpu / Math.max(1, messages)))

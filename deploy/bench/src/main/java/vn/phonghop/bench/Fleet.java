@@ -48,8 +48,19 @@ final class Fleet implements AutoCloseable {
         return window;
     }
 
+    /** A window for tablets of many meetings, whose seqs overlap: deliveries only. */
+    Window newSharedWindow() {
+        window = new Window(false);
+        return window;
+    }
+
     /** Connects one tablet per token, says hello and waits for every snapshot; fails if any tablet does not get one. */
     List<Tablet> connect(int port, String meetingId, List<String> memberIds, List<String> tokens, long timeoutSeconds) {
+        return connect(port, java.util.Collections.nCopies(tokens.size(), meetingId), memberIds, tokens, timeoutSeconds);
+    }
+
+    /** The same, each tablet to its own meeting. */
+    List<Tablet> connect(int port, List<String> meetingIds, List<String> memberIds, List<String> tokens, long timeoutSeconds) {
         var connected = new ArrayList<Tablet>();
         var next = new AtomicInteger();
         var lanes = new ArrayList<Future<Void>>();
@@ -57,24 +68,24 @@ final class Fleet implements AutoCloseable {
         var sources = new ArrayList<String>();
         for (int i = 0; i < tokens.size(); i++) sources.add(sourceAddress());
         for (int lane = 0; lane < Math.min(CONNECTING_AT_ONCE, tokens.size()); lane++) {
-            lanes.add(lane(next, port, meetingId, connected, tokens, sources));
+            lanes.add(lane(next, port, meetingIds, connected, tokens, sources));
         }
         Api.await(Future.all(lanes), timeoutSeconds);
         tablets.addAll(connected);
         return connected;
     }
 
-    private Future<Void> lane(AtomicInteger next, int port, String meetingId, List<Tablet> connected, List<String> tokens,
+    private Future<Void> lane(AtomicInteger next, int port, List<String> meetingIds, List<Tablet> connected, List<String> tokens,
                               List<String> sources) {
         int i = next.getAndIncrement();
         if (i >= tokens.size()) return Future.succeededFuture();
         var done = Promise.<Void>promise();
         var options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/live").setTimeout(30_000);
         client(sources.get(i)).connect(options)
-                .compose(ws -> connected.get(i).attach(ws, tokens.get(i), meetingId))
+                .compose(ws -> connected.get(i).attach(ws, tokens.get(i), meetingIds.get(i)))
                 .onComplete(ar -> {
                     if (ar.failed()) done.fail(new IllegalStateException("tablet " + i + ": " + ar.cause().getMessage(), ar.cause()));
-                    else lane(next, port, meetingId, connected, tokens, sources).onComplete(done);
+                    else lane(next, port, meetingIds, connected, tokens, sources).onComplete(done);
                 });
         return done.future();
     }

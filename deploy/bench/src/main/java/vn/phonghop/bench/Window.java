@@ -34,7 +34,15 @@ final class Window {
     final AtomicLong messageBytes = new AtomicLong();
     final AtomicLong lastAckNanos = new AtomicLong();
 
+    /** False when tablets of many meetings share this window: seqs are per meeting, so only deliveries are kept. */
+    private final boolean perEvent;
+
     Window() {
+        this(true);
+    }
+
+    Window(boolean perEvent) {
+        this.perEvent = perEvent;
         Instant now = Instant.now();
         nanosAtStart = System.nanoTime();
         wallMicrosAtStart = now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
@@ -53,6 +61,12 @@ final class Window {
 
     void event(long seq, String type, String at, long receivedNanos, int length) {
         if (seq <= 0 || seq >= MAX_SEQ || at == null) return;
+        if (!perEvent) {
+            Instant i = Instant.parse(at);
+            long latency = Math.max(0, wallMicros(receivedNanos) - (i.getEpochSecond() * 1_000_000 + i.getNano() / 1000));
+            deliveries.computeIfAbsent(type == null ? "?" : type, k -> new Recorder(3)).recordValue(latency);
+            return;
+        }
         long stamp = atMicros.get((int) seq);
         if (stamp == 0) {
             Instant i = Instant.parse(at);
