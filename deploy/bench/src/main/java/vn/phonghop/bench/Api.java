@@ -21,6 +21,7 @@ import java.util.function.IntFunction;
  */
 final class Api {
     private static final long TIMEOUT_SECONDS = 60;
+    private static final long ROSTER_TIMEOUT_SECONDS = 900;
     private final HttpClient http;
     private final int port;
 
@@ -37,8 +38,12 @@ final class Api {
     }
 
     Future<Response> call(HttpMethod method, String path, String token, String contentType, String body) {
+        return call(method, path, token, contentType, body, TIMEOUT_SECONDS);
+    }
+
+    Future<Response> call(HttpMethod method, String path, String token, String contentType, String body, long timeoutSeconds) {
         var opts = new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(port).setURI(path)
-                .setTimeout(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+                .setTimeout(TimeUnit.SECONDS.toMillis(timeoutSeconds));
         if (token != null) opts.putHeader("Authorization", "Bearer " + token);
         if (contentType != null) opts.putHeader("Content-Type", contentType);
         return http.request(opts).compose(req -> (body == null ? req.send() : req.send(Buffer.buffer(body))))
@@ -68,7 +73,9 @@ final class Api {
     void importRoster(String token, String meetingId, List<String> memberIds) {
         var csv = new StringBuilder("id,name,membership,standing\r\n");
         for (String id : memberIds) csv.append(id).append(",Đại biểu ").append(id).append(",OFFICIAL,ACTIVE\r\n");
-        var r = await(call(HttpMethod.POST, "/api/meetings/" + meetingId + "/roster.csv", token, "text/csv", csv.toString()));
+        // one command, but one MemberRegistered event per member: large rosters take long (docs/performance.md)
+        var r = await(call(HttpMethod.POST, "/api/meetings/" + meetingId + "/roster.csv", token, "text/csv", csv.toString(),
+                ROSTER_TIMEOUT_SECONDS), ROSTER_TIMEOUT_SECONDS);
         if (r.status() != 200) throw new IllegalStateException("roster import → " + r.status() + " " + r.body());
     }
 

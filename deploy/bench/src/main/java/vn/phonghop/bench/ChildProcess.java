@@ -34,6 +34,8 @@ final class ChildProcess implements AutoCloseable {
         var pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);
         var child = new ChildProcess(name, port, pb.start(), log);
+        // a bench stopped by a signal takes its servers with it
+        Runtime.getRuntime().addShutdownHook(new Thread(child.process::destroy, "stop-" + name));
         child.awaitPort(120_000);
         return child;
     }

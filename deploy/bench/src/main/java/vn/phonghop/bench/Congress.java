@@ -51,6 +51,7 @@ final class Congress {
             server = s;
             fleet = f;
             server.meetingOf(n, "Đại hội thử tải " + n + " đại biểu");
+            out.put("rosterImportSeconds", server.rosterImportSeconds);
             long t0 = System.nanoTime();
             List<String> tokens = server.pairAll();
             out.put("pairingsPerSecond", round(n / ((System.nanoTime() - t0) / 1e9)));

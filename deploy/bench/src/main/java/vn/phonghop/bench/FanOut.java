@@ -36,6 +36,7 @@ final class FanOut {
         try (var fleet = new Fleet(vertx, o.integer("perAddress", 5000), o.integer("addresses", 8))) {
             try (var server = RealServer.start(vertx, o, work)) {
                 server.meetingOf(n, "Phổ biến nghị quyết thử tải " + n + " máy tính bảng");
+                out.put("rosterImportSeconds", server.rosterImportSeconds);
                 List<String> tokens = server.pairAll();
                 server.start(tokens.get(1));
                 long heapBefore = server.process.heapAfterGc();

@@ -24,6 +24,7 @@ final class RealServer implements AutoCloseable {
     final Api api;
     final String adminToken;
     String meetingId;
+    double rosterImportSeconds;
     final List<String> memberIds = new ArrayList<>();
 
     private RealServer(ChildProcess process, Api api, String adminToken) {
@@ -69,7 +70,10 @@ final class RealServer implements AutoCloseable {
     void meetingOf(int members, String title) {
         meetingId = api.scheduleMeeting(adminToken, title);
         for (int i = 1; i <= members; i++) memberIds.add(String.format("d%05d", i));
+        long t0 = System.nanoTime();
         api.importRoster(adminToken, meetingId, memberIds);
+        rosterImportSeconds = Math.round((System.nanoTime() - t0) / 1e7) / 100.0;
+        Bench.log("roster of " + members + " imported in " + rosterImportSeconds + " s");
         command(new JsonObject().put("type", "AssignRole").put("memberId", memberIds.get(0)).put("role", "CHAIR"));
         command(new JsonObject().put("type", "AssignRole").put("memberId", memberIds.get(1)).put("role", "MINUTE_TAKER"));
         command(new JsonObject().put("type", "PublishMeeting"));

@@ -21,6 +21,9 @@ final class Window {
     private final long wallMicrosAtStart;
     private final long nanosAtStart;
     private final Map<String, Recorder> deliveries = new ConcurrentHashMap<>();
+    // what has been read from the recorders so far (reading a recorder empties it)
+    private final Map<String, Histogram> deliveredSoFar = new java.util.HashMap<>();
+    final AtomicLong events = new AtomicLong();
     private final AtomicLongArray atMicros = new AtomicLongArray(MAX_SEQ);
     private final AtomicLongArray lastMicros = new AtomicLongArray(MAX_SEQ);
     private final AtomicLongArray receivers = new AtomicLongArray(MAX_SEQ);
@@ -65,6 +68,7 @@ final class Window {
             Instant i = Instant.parse(at);
             long latency = Math.max(0, wallMicros(receivedNanos) - (i.getEpochSecond() * 1_000_000 + i.getNano() / 1000));
             deliveries.computeIfAbsent(type == null ? "?" : type, k -> new Recorder(3)).recordValue(latency);
+            events.incrementAndGet();
             return;
         }
         long stamp = atMicros.get((int) seq);
@@ -77,6 +81,7 @@ final class Window {
         }
         long latency = Math.max(0, wallMicros(receivedNanos) - stamp);
         deliveries.computeIfAbsent(type == null ? "?" : type, k -> new Recorder(3)).recordValue(latency);
+        events.incrementAndGet();
         lastMicros.accumulateAndGet((int) seq, latency, Math::max);
         receivers.incrementAndGet((int) seq);
     }
@@ -101,10 +106,11 @@ final class Window {
     }
 
     /** Deliveries of the given event types (all when none named): p50, p99, p99.9, max in ms. */
-    JsonObject deliveryLatency(String... eventTypes) {
+    synchronized JsonObject deliveryLatency(String... eventTypes) {
+        deliveries.forEach((type, r) -> deliveredSoFar.computeIfAbsent(type, k -> new Histogram(3)).add(r.getIntervalHistogram()));
         var h = new Histogram(3);
-        deliveries.forEach((type, r) -> {
-            if (eventTypes.length == 0 || java.util.Arrays.asList(eventTypes).contains(type)) h.add(r.getIntervalHistogram());
+        deliveredSoFar.forEach((type, d) -> {
+            if (eventTypes.length == 0 || java.util.Arrays.asList(eventTypes).contains(type)) h.add(d);
         });
         return summary(h);
     }
