@@ -108,7 +108,7 @@ final class Congress {
         long openSeq = Api.await(chair.command(id(), new JsonObject().put("type", "OpenPoll").put("pollId", pollId)));
         everyone(w, openSeq, n, 60_000);
         w.acks.reset();
-        var store0 = storeCounters();
+        var metrics0 = server.metrics();
         long server0 = server.process.cpuMicros();
         long client0 = Cpu.self();
         long messages0 = w.messages.get();
@@ -136,7 +136,7 @@ final class Congress {
         long serverCpu = server.process.cpuMicros() - server0;
         long clientCpu = Cpu.self() - client0;
         long messages = w.messages.get() - messages0;
-        var store1 = storeCounters();
+        var metrics1 = server.metrics();
         var counts = w.timeToLast(openSeq + 1, lastSeq, n, "VoteCounted", "VoterMarked");
         var countLatency = w.deliveryLatency("VoteCounted", "VoterMarked");
 
@@ -145,13 +145,18 @@ final class Congress {
         long showSeq = Api.await(chair.command(id(), new JsonObject().put("type", "ShowResult").put("pollId", pollId)));
         boolean shown = everyone(w, showSeq, n, 60_000);
 
-        long commits = store1[0] - store0[0];
+        long commits = (long) (metrics1.getOrDefault("phonghop_store_commits_total", 0.0)
+                - metrics0.getOrDefault("phonghop_store_commits_total", 0.0));
         return new JsonObject().put("ok", acked == n && countsArrived && closed && shown)
                 .put("windowSeconds", phase.seconds()).put("votes", n).put("acked", acked)
-                .put("retries", w.retried.get()).put("refused", w.refused.get())
+                .put("retries", w.retried.get()).put("refused", w.refused.get()).put("seqGaps", w.gaps.get())
                 .put("ack", ack)
                 .put("ackedVotesPerSecond", round(acked / Math.max(1e-9, (lastAck - start) / 1e9)))
                 .put("storeCommits", commits).put("votesPerCommit", commits > 0 ? round((double) acked / commits) : null)
+                .put("serverSays", new JsonObject()
+                        .put("storeAppendMeanMs", RealServer.meanMillis(metrics0, metrics1, "phonghop_store_append_seconds"))
+                        .put("commandMeanMs", RealServer.meanMillis(metrics0, metrics1, "phonghop_command_seconds"))
+                        .put("fanOutMeanMs", RealServer.meanMillis(metrics0, metrics1, "phonghop_fanout_seconds")))
                 .put("votedCountDelivery", countLatency)
                 .put("votedCountTimeToLastTablet", counts)
                 .put("resultTimeToLastTabletMs", new JsonObject().put("PollClosed", Window.ms(w.timeToLastMicros(closeSeq)))
@@ -167,23 +172,6 @@ final class Congress {
         boolean all = Bench.await(() -> w.receivers(seq) >= n, timeoutMillis);
         if (!all) Bench.log("event " + seq + " reached " + w.receivers(seq) + " of " + n + " tablets");
         return all;
-    }
-
-    /** The store's commit and append counters from /metrics: the group commit at work. */
-    private long[] storeCounters() {
-        try {
-            String text = Api.await(server.api.call(io.vertx.core.http.HttpMethod.GET, "/metrics", null, null, null), 10).body();
-            return new long[] {metric(text, "phonghop_store_commits_total"), metric(text, "phonghop_store_appends_total")};
-        } catch (RuntimeException e) {
-            return new long[] {0, 0};
-        }
-    }
-
-    static long metric(String prometheus, String name) {
-        for (String line : prometheus.split("\n")) {
-            if (line.startsWith(name + " ")) return (long) Double.parseDouble(line.substring(name.length() + 1).trim());
-        }
-        return 0;
     }
 
     static String id() {

@@ -82,7 +82,7 @@ final class Evening {
             long acked = sent.stream().filter(Future::succeeded).count();
             long messages = w.messages.get();
             var delivery = w.deliveryLatency();
-            out.put("events", new JsonObject().put("sent", sent.size()).put("acked", acked).put("refused", w.refused.get())
+            out.put("events", new JsonObject().put("sent", sent.size()).put("acked", acked).put("refused", w.refused.get()).put("seqGaps", w.gaps.get())
                     .put("deliveriesExpected", expected).put("delivery", delivery).put("ack", w.ackLatency())
                     .put("messagesPerSecond", Congress.round(messages / (double) seconds))
                     .put("serverCpuMicrosPerMessage", Congress.round((double) (server.process.cpuMicros() - server0) / Math.max(1, messages)))

@@ -49,9 +49,16 @@ final class FanOut {
                 out.put("serverHeap", new JsonObject().put("beforeConnectMB", heapBefore / 1e6).put("connectedMB", heapConnected / 1e6)
                         .put("perTabletKB", Congress.round((heapConnected - heapBefore) / 1e3 / n)));
                 Tablet secretary = tablets.get(1);
+                var metrics0 = server.metrics();
                 // warm-up moves (an even number) reach item 6; the measured ones then go back and forth between items 5 and 6
                 real = advances(fleet, secretary, n, advances, server.process, k -> new JsonObject()
                         .put("type", k < WARM_UP || (k - WARM_UP) % 2 == 1 ? "NextItem" : "PreviousItem"));
+                var metrics1 = server.metrics();
+                // the server's own view: commit time, and durable → written to every socket of this node
+                real.put("serverSays", new JsonObject()
+                        .put("storeAppendMeanMs", RealServer.meanMillis(metrics0, metrics1, "phonghop_store_append_seconds"))
+                        .put("commandMeanMs", RealServer.meanMillis(metrics0, metrics1, "phonghop_command_seconds"))
+                        .put("fanOutMeanMs", RealServer.meanMillis(metrics0, metrics1, "phonghop_fanout_seconds")));
                 fleet.disconnectAll();
             }
             out.put("server", real);
@@ -144,7 +151,7 @@ final class FanOut {
                 .put("timeToLastTablet", Window.summary(toLast)).put("delivery", w.deliveryLatency())
                 .put("secretaryAck", w.ackLatency())
                 .put("eventBytesAverage", messages == 0 ? 0 : (w.messageBytes.get() - bytes0) / messages)
-                .put("messagesDelivered", messages)
+                .put("messagesDelivered", messages).put("seqGaps", w.gaps.get())
                 .put("serverCpuMicrosPerMessage", Congress.round((double) serverCpu / Math.max(1, messages)))
                 .put("clientCpuMicrosPerMessage", Congress.round((double) clientCpu / Math.max(1, messages)));
     }

@@ -103,6 +103,29 @@ final class RealServer implements AutoCloseable {
         return Api.all(memberIds.size(), 16, i -> api.pairSeat(adminToken, meetingId, memberIds.get(i)));
     }
 
+    /** The server's own counters and histogram sums from /metrics (Prometheus text), by name. */
+    java.util.Map<String, Double> metrics() {
+        var out = new java.util.HashMap<String, Double>();
+        try {
+            String text = Api.await(api.call(io.vertx.core.http.HttpMethod.GET, "/metrics", null, null, null), 10).body();
+            for (String line : text.split("\n")) {
+                if (line.startsWith("#") || line.contains("{")) continue;
+                int sp = line.lastIndexOf(' ');
+                if (sp > 0) out.put(line.substring(0, sp), Double.parseDouble(line.substring(sp + 1)));
+            }
+        } catch (RuntimeException e) {
+            Bench.log("no metrics: " + e);
+        }
+        return out;
+    }
+
+    /** The mean of a server histogram between two scrapes, in ms. */
+    static double meanMillis(java.util.Map<String, Double> before, java.util.Map<String, Double> after, String histogram) {
+        double count = after.getOrDefault(histogram + "_count", 0.0) - before.getOrDefault(histogram + "_count", 0.0);
+        double sum = after.getOrDefault(histogram + "_sum", 0.0) - before.getOrDefault(histogram + "_sum", 0.0);
+        return count == 0 ? -1 : Math.round(sum / count * 1e5) / 100.0;
+    }
+
     @Override
     public void close() {
         process.close();

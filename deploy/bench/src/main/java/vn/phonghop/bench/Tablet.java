@@ -81,6 +81,8 @@ final class Tablet {
         w.received(text.length());
         if (text.startsWith("{\"type\":\"event\"")) {
             long s = longAfter(text, "\"seq\":", 0);
+            // a jump in seq is what a device takes as "I missed something": the server must never cause one
+            if (seq >= 0 && s > seq + 1) w.gaps.incrementAndGet();
             if (s > seq) seq = s;
             int ev = text.indexOf("\"event\":");
             boolean silent = ev < 0 || text.startsWith("null", ev + 8);

@@ -34,6 +34,7 @@ final class Window {
     final AtomicLong refused = new AtomicLong();
     final AtomicLong retried = new AtomicLong();
     final AtomicLong messages = new AtomicLong();
+    final AtomicLong gaps = new AtomicLong();
     final AtomicLong messageBytes = new AtomicLong();
     final AtomicLong lastAckNanos = new AtomicLong();
 
