@@ -150,6 +150,7 @@ final class Congress {
         return new JsonObject().put("ok", acked == n && countsArrived && closed && shown)
                 .put("windowSeconds", phase.seconds()).put("votes", n).put("acked", acked)
                 .put("retries", w.retried.get()).put("refused", w.refused.get()).put("seqGaps", w.gaps.get())
+                .put("missing", w.missing(openSeq + 1, lastSeq, n)).put("firstVoteSeq", openSeq + 1).put("lastVoteSeq", lastSeq)
                 .put("ack", ack)
                 .put("ackedVotesPerSecond", round(acked / Math.max(1e-9, (lastAck - start) / 1e9)))
                 .put("storeCommits", commits).put("votesPerCommit", commits > 0 ? round((double) acked / commits) : null)

@@ -102,6 +102,15 @@ final class Window {
         return seq > 0 && seq < MAX_SEQ ? bytes.get((int) seq) : 0;
     }
 
+    /** The seqs in [from, to] that fewer than {@code expected} tablets received (at most 20): what went missing. */
+    io.vertx.core.json.JsonArray missing(long from, long to, long expected) {
+        var out = new io.vertx.core.json.JsonArray();
+        for (long s = Math.max(1, from); s <= to && s < MAX_SEQ && out.size() < 20; s++) {
+            if (receivers.get((int) s) < expected) out.add(new JsonObject().put("seq", s).put("receivers", receivers.get((int) s)));
+        }
+        return out;
+    }
+
     long timeToLastMicros(long seq) {
         return seq > 0 && seq < MAX_SEQ ? lastMicros.get((int) seq) : -1;
     }
