@@ -1,0 +1,116 @@
+package vn.phonghop.bench;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The benchmark harness: {@code java -jar phonghop-bench.jar <scenario> [key=value …]} runs one
+ * scenario against the real server (its fat jar, started here as a child process on a fresh data
+ * directory) and prints one JSON line of results on stdout; progress goes to stderr.
+ * Scenarios: {@code smoke}, {@code congress}, {@code fanout}, {@code evening} (see docs/performance.md).
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: Bench smoke|congress|fanout|evening [key=value …]");
+            System.exit(2);
+        }
+        var options = new HashMap<String, String>();
+        for (int i = 1; i < args.length; i++) {
+            int eq = args[i].indexOf('=');
+            if (eq <= 0) throw new IllegalArgumentException("expected key=value: " + args[i]);
+            options.put(args[i].substring(0, eq), args[i].substring(eq + 1));
+        }
+        JsonObject result = run(args[0], options);
+        System.out.println(result.encode());
+        System.exit(result.getBoolean("ok", false) ? 0 : 1);
+    }
+
+    /** Runs a scenario and returns its result line; the smoke test calls this in-process. */
+    public static JsonObject run(String scenario, Map<String, String> options) throws Exception {
+        var o = new Options(options);
+        double loadBefore = Cpu.loadAverage();
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(o.integer("clientLoops", 2))
+                .setBlockedThreadCheckInterval(10_000));
+        Path work = Files.createTempDirectory("phonghop-bench-");
+        long cpuBefore = Cpu.self();
+        long started = System.nanoTime();
+        try {
+            JsonObject result;
+            if (scenario.equals("smoke")) result = new Congress(vertx, o, work).smoke();
+            else if (scenario.equals("congress")) result = new Congress(vertx, o, work).run();
+            else if (scenario.equals("fanout")) result = new FanOut(vertx, o, work).run();
+            else if (scenario.equals("evening")) result = new Evening(vertx, o, work).run();
+            else throw new IllegalArgumentException("unknown scenario " + scenario);
+            return new JsonObject().put("scenario", scenario).put("ok", result.getBoolean("ok", true))
+                    .put("seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0)
+                    .put("machine", machine(loadBefore)).put("clientCpuSeconds", (Cpu.self() - cpuBefore) / 1e6)
+                    .put("options", new JsonObject(new HashMap<>(options))).mergeIn(result);
+        } finally {
+            Api.await(vertx.close(), 60);
+            deleteTree(work);
+        }
+    }
+
+    private static JsonObject machine(double loadBefore) {
+        return new JsonObject().put("cores", Runtime.getRuntime().availableProcessors())
+                .put("loadAverageBefore", loadBefore).put("loadAverageAfter", Cpu.loadAverage())
+                .put("java", System.getProperty("java.version"));
+    }
+
+    static void log(String message) {
+        System.err.println(java.time.LocalTime.now().withNano(0) + " bench: " + message);
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits for a condition, checking every 5 ms; false when the time is up. */
+    static boolean await(BooleanSupplier condition, long timeoutMillis) {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) return false;
+            pause(5);
+        }
+        return true;
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            log("could not delete " + root + ": " + e);
+        }
+    }
+
+    /** The scenario's knobs, from key=value arguments with defaults. */
+    record Options(Map<String, String> values) {
+        int integer(String key, int otherwise) {
+            return values.containsKey(key) ? Integer.parseInt(values.get(key)) : otherwise;
+        }
+
+        double decimal(String key, double otherwise) {
+            return values.containsKey(key) ? Double.parseDouble(values.get(key)) : otherwise;
+        }
+
+        String text(String key, String otherwise) {
+            return values.getOrDefault(key, otherwise);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package vn.phonghop.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * Congress: one meeting of 1,500 tablets. The secretary checks people in at the door, the last
+ * few tablets check themselves in live, the chair opens a secret poll and everyone votes, spread
+ * over 10 s; then again in a 1 s burst; then a flood (every vote at once) for the store's capacity.
+ * Every vote must be acknowledged; "N of M voted" and the result must reach every tablet.
+ */
+final class Congress {
+    private final Vertx vertx;
+    private final Bench.Options o;
+    private final Path work;
+    private RealServer server;
+    private Fleet fleet;
+    private List<Tablet> tablets;
+
+    Congress(Vertx vertx, Bench.Options o, Path work) {
+        this.vertx = vertx;
+        this.o = o;
+        this.work = work;
+    }
+
+    /** The CI smoke run: a tiny congress, checked only for working (acks and results), never for timing. */
+    JsonObject smoke() throws Exception {
+        return scenario(o.integer("tablets", 20), List.of(new Phase("spread", 0.5), new Phase("burst", 0.2)), 1, false);
+    }
+
+    JsonObject run() throws Exception {
+        var phases = new ArrayList<>(List.of(new Phase("spread", o.decimal("spreadSeconds", 10)),
+                new Phase("burst", o.decimal("burstSeconds", 1))));
+        if (o.integer("flood", 1) == 1) phases.add(new Phase("flood", 0));
+        return scenario(o.integer("tablets", 1500), phases, o.integer("liveCheckIns", 2), true);
+    }
+
+    private record Phase(String name, double seconds) { }
+
+    private JsonObject scenario(int n, List<Phase> phases, int liveCheckIns, boolean heap) throws Exception {
+        var out = new JsonObject().put("tablets", n);
+        try (var s = RealServer.start(vertx, o, work); var f = new Fleet(vertx, o.integer("perAddress", 5000), o.integer("addresses", 8))) {
+            server = s;
+            fleet = f;
+            server.meetingOf(n, "Đại hội thử tải " + n + " đại biểu");
+            out.put("rosterImportSeconds", server.rosterImportSeconds);
+            long t0 = System.nanoTime();
+            List<String> tokens = server.pairAll();
+            out.put("pairingsPerSecond", round(n / ((System.nanoTime() - t0) / 1e9)));
+            server.start(tokens.get(1));
+            out.put("checkInsPerSecondHttp", round(server.checkIn(tokens.get(1), n - liveCheckIns)));
+            long heapBefore = heap ? server.process.heapAfterGc() : -1;
+
+            Bench.log("connecting " + n + " tablets");
+            long c0 = System.nanoTime();
+            tablets = fleet.connect(server.process.port, server.meetingId, server.memberIds, tokens, 300);
+            double connectSeconds = (System.nanoTime() - c0) / 1e9;
+            out.put("connect", new JsonObject().put("seconds", round(connectSeconds))
+                    .put("snapshotBytesAverage", fleet.snapshotBytes.get() / n));
+            if (heap) {
+                long heapConnected = server.process.heapAfterGc();
+                out.put("serverHeap", new JsonObject().put("beforeConnectMB", heapBefore / 1e6).put("connectedMB", heapConnected / 1e6)
+                        .put("perTabletKB", round((heapConnected - heapBefore) / 1e3 / n)));
+            }
+            out.put("liveCheckIn", liveCheckIns(n, liveCheckIns));
+            var results = new JsonObject();
+            boolean ok = true;
+            for (Phase p : phases) {
+                Bench.log("poll: " + p.name() + " (" + p.seconds() + " s)");
+                JsonObject r = poll(p, n);
+                ok &= r.getBoolean("ok");
+                results.put(p.name(), r);
+            }
+            if (!ok) Bench.log("server log (tail):\n" + server.process.tail());
+            return out.put("polls", results).put("ok", ok);
+        }
+    }
+
+    /** The last members were not checked in at the door: their tablets check in, and the whole room sees each. */
+    private JsonObject liveCheckIns(int n, int count) {
+        Window w = fleet.newWindow();
+        var perCheckIn = new JsonArray();
+        for (int i = n - count; i < n; i++) {
+            Tablet t = tablets.get(i);
+            long seq = Api.await(t.command(id(), new JsonObject().put("type", "CheckIn").put("personId", t.memberId)));
+            everyone(w, seq, n, 120_000);
+            perCheckIn.add(new JsonObject().put("seq", seq).put("messageBytes", w.bytesOf(seq))
+                    .put("timeToLastTabletMs", Window.ms(w.timeToLastMicros(seq))));
+        }
+        return new JsonObject().put("ack", w.ackLatency()).put("events", perCheckIn);
+    }
+
+    private JsonObject poll(Phase phase, int n) {
+        Tablet chair = tablets.get(0);
+        String pollId = "p-" + phase.name();
+        Window w = fleet.newWindow();
+        Api.await(chair.command(id(), new JsonObject().put("type", "CreatePoll").put("pollId", pollId).put("itemId", "i-3")
+                .put("question", "Biểu quyết thử tải " + phase.name()).put("kind", "ORDINARY_RESOLUTION").put("mode", "SECRET")
+                .put("candidates", new JsonArray()).put("seats", 0).put("forms", new JsonArray()).put("changeAllowed", false)));
+        long openSeq = Api.await(chair.command(id(), new JsonObject().put("type", "OpenPoll").put("pollId", pollId)));
+        everyone(w, openSeq, n, 60_000);
+        w.acks.reset();
+        var metrics0 = server.metrics();
+        long server0 = server.process.cpuMicros();
+        long client0 = Cpu.self();
+        long messages0 = w.messages.get();
+
+        var order = new ArrayList<Integer>();
+        for (int i = 0; i < n; i++) order.add(i);
+        Collections.shuffle(order, new Random(42));
+        long start = System.nanoTime() + 200_000_000L;
+        long spreadNanos = (long) (phase.seconds() * 1e9);
+        var votes = new ArrayList<Future<Long>>();
+        for (int k = 0; k < n; k++) {
+            Tablet t = tablets.get(order.get(k));
+            long intended = start + spreadNanos * k / n;
+            votes.add(t.command("v-" + pollId + "-" + t.memberId, new JsonObject().put("type", "CastVote").put("pollId", pollId)
+                    .put("voterId", t.memberId).put("choice", new JsonObject().put("type", "Motion").put("answer", "FOR"))
+                    .put("ballotId", ""), intended));
+        }
+        Bench.await(() -> votes.stream().allMatch(Future::isComplete), (long) (phase.seconds() * 1000) + 120_000);
+        long acked = votes.stream().filter(Future::succeeded).count();
+        long lastSeq = votes.stream().filter(Future::succeeded).mapToLong(Future::result).max().orElse(openSeq);
+        var ack = w.ackLatency();
+        long lastAck = w.lastAckNanos.get();
+        boolean countsArrived = everyone(w, lastSeq, n, 120_000);
+        long delivered = System.nanoTime();
+        long serverCpu = server.process.cpuMicros() - server0;
+        long clientCpu = Cpu.self() - client0;
+        long messages = w.messages.get() - messages0;
+        var metrics1 = server.metrics();
+        var counts = w.timeToLast(openSeq + 1, lastSeq, n, "VoteCounted", "VoterMarked");
+        var countLatency = w.deliveryLatency("VoteCounted", "VoterMarked");
+
+        long closeSeq = Api.await(chair.command(id(), new JsonObject().put("type", "ClosePoll").put("pollId", pollId)));
+        boolean closed = everyone(w, closeSeq, n, 60_000);
+        long showSeq = Api.await(chair.command(id(), new JsonObject().put("type", "ShowResult").put("pollId", pollId)));
+        boolean shown = everyone(w, showSeq, n, 60_000);
+
+        long commits = (long) (metrics1.getOrDefault("phonghop_store_commits_total", 0.0)
+                - metrics0.getOrDefault("phonghop_store_commits_total", 0.0));
+        return new JsonObject().put("ok", acked == n && countsArrived && closed && shown)
+                .put("windowSeconds", phase.seconds()).put("votes", n).put("acked", acked)
+                .put("retries", w.retried.get()).put("refused", w.refused.get()).put("seqGaps", w.gaps.get())
+                .put("missing", w.missing(openSeq + 1, lastSeq, n)).put("firstVoteSeq", openSeq + 1).put("lastVoteSeq", lastSeq)
+                .put("ack", ack)
+                .put("ackedVotesPerSecond", round(acked / Math.max(1e-9, (lastAck - start) / 1e9)))
+                .put("storeCommits", commits).put("votesPerCommit", commits > 0 ? round((double) acked / commits) : null)
+                .put("serverSays", new JsonObject()
+                        .put("storeAppendMeanMs", RealServer.meanMillis(metrics0, metrics1, "phonghop_store_append_seconds"))
+                        .put("commandMeanMs", RealServer.meanMillis(metrics0, metrics1, "phonghop_command_seconds"))
+                        .put("fanOutMeanMs", RealServer.meanMillis(metrics0, metrics1, "phonghop_fanout_seconds")))
+                .put("votedCountDelivery", countLatency)
+                .put("votedCountTimeToLastTablet", counts)
+                .put("resultTimeToLastTabletMs", new JsonObject().put("PollClosed", Window.ms(w.timeToLastMicros(closeSeq)))
+                        .put("PollResultShown", Window.ms(w.timeToLastMicros(showSeq))))
+                .put("messagesDelivered", messages)
+                .put("messagesPerSecond", round(messages / ((delivered - start) / 1e9)))
+                .put("serverCpuMicrosPerMessage", round((double) serverCpu / Math.max(1, messages)))
+                .put("clientCpuMicrosPerMessage", round((double) clientCpu / Math.max(1, messages)));
+    }
+
+    /** True once every one of {@code n} tablets has received event {@code seq}. */
+    static boolean everyone(Window w, long seq, int n, long timeoutMillis) {
+        boolean all = Bench.await(() -> w.receivers(seq) >= n, timeoutMillis);
+        if (!all) Bench.log("event " + seq + " reached " + w.receivers(seq) + " of " + n + " tablets");
+        return all;
+    }
+
+    static String id() {
+        return UUID.randomUUID().toString();
+    }
+
+    static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

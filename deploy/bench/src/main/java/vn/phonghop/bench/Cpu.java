@@ -1,0 +1,37 @@
+package vn.phonghop.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** CPU time of a process from /proc/<pid>/stat (utime + stime, in clock ticks of 1/100 s on Linux). */
+final class Cpu {
+    private static final long TICK_MICROS = 10_000;
+
+    private Cpu() {
+    }
+
+    static long self() {
+        return micros(ProcessHandle.current().pid());
+    }
+
+    static long micros(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            // the command name (field 2) may hold spaces: count fields after its closing parenthesis
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * TICK_MICROS;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The one-minute load average, to say how quiet the machine was. */
+    static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package vn.phonghop.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * National evening: the cells of a whole province meet at once, ~18,000 tablets in rooms of 20.
+ * In every room, once a second, a member asks for the floor or withdraws (open loop: on schedule,
+ * whatever the server's answers); the latency of every delivery from the event's timestamp, and
+ * the server's heap per connected tablet.
+ */
+final class Evening {
+    private final Vertx vertx;
+    private final Bench.Options o;
+    private final Path work;
+
+    Evening(Vertx vertx, Bench.Options o, Path work) {
+        this.vertx = vertx;
+        this.o = o;
+        this.work = work;
+    }
+
+    private record Room(String meetingId, List<String> memberIds, List<String> tokens) { }
+
+    JsonObject run() throws Exception {
+        int roomSize = o.integer("roomSize", 20);
+        int rooms = o.integer("tablets", 18_000) / roomSize;
+        int n = rooms * roomSize;
+        int seconds = o.integer("seconds", 30);
+        var out = new JsonObject().put("tablets", n).put("rooms", rooms).put("roomSize", roomSize).put("eventSeconds", seconds);
+        try (var server = RealServer.start(vertx, o, work);
+             var fleet = new Fleet(vertx, o.integer("perAddress", 5000), o.integer("addresses", 8))) {
+            Bench.log("setting up " + rooms + " rooms of " + roomSize);
+            long s0 = System.nanoTime();
+            List<Room> all = Api.all(rooms, 8, r -> room(server, r, roomSize));
+            out.put("setupSeconds", Congress.round((System.nanoTime() - s0) / 1e9));
+            long heapBefore = server.process.heapAfterGc();
+
+            var meetingIds = new ArrayList<String>();
+            var memberIds = new ArrayList<String>();
+            var tokens = new ArrayList<String>();
+            for (Room r : all) {
+                for (int i = 0; i < roomSize; i++) meetingIds.add(r.meetingId());
+                memberIds.addAll(r.memberIds());
+                tokens.addAll(r.tokens());
+            }
+            Bench.log("connecting " + n + " tablets");
+            long c0 = System.nanoTime();
+            List<Tablet> tablets = fleet.connect(server.process.port, meetingIds, memberIds, tokens, 900);
+            out.put("connect", new JsonObject().put("seconds", Congress.round((System.nanoTime() - c0) / 1e9)));
+            long heapConnected = server.process.heapAfterGc();
+            out.put("serverHeap", new JsonObject().put("beforeConnectMB", heapBefore / 1e6).put("connectedMB", heapConnected / 1e6)
+                    .put("perTabletKB", Congress.round((heapConnected - heapBefore) / 1e3 / n)));
+
+            Bench.log("every tablet checks in; the secretaries open item 1");
+            Api.all(n, 64, i -> tablets.get(i).command(Congress.id(), new JsonObject().put("type", "CheckIn")
+                    .put("personId", tablets.get(i).memberId)));
+            Api.all(rooms, 64, r -> tablets.get(r * roomSize + 1).command(Congress.id(), new JsonObject().put("type", "NextItem")));
+
+            Window w = fleet.newSharedWindow();
+            long server0 = server.process.cpuMicros();
+            long client0 = Cpu.self();
+            long start = System.nanoTime() + 500_000_000L;
+            var sent = new ArrayList<Future<Long>>();
+            for (int r = 0; r < rooms; r++) {
+                long offset = 1_000_000_000L * r / rooms;
+                for (int k = 0; k < seconds; k++) {
+                    Tablet t = tablets.get(r * roomSize + 2 + (k / 2) % (roomSize - 2));
+                    var cmd = new JsonObject().put("type", k % 2 == 0 ? "RequestFloor" : "WithdrawRequest").put("personId", t.memberId);
+                    if (k % 2 == 0) cmd.put("pointOfOrder", false);
+                    sent.add(t.command(Congress.id(), cmd, start + offset + 1_000_000_000L * k));
+                }
+            }
+            Bench.await(() -> sent.stream().allMatch(Future::isComplete), seconds * 1000L + 120_000);
+            long expected = (long) rooms * seconds * roomSize;
+            Bench.await(() -> w.events.get() >= expected, 60_000);
+            long acked = sent.stream().filter(Future::succeeded).count();
+            long messages = w.messages.get();
+            var delivery = w.deliveryLatency();
+            out.put("events", new JsonObject().put("sent", sent.size()).put("acked", acked).put("refused", w.refused.get()).put("seqGaps", w.gaps.get())
+                    .put("deliveriesExpected", expected).put("delivery", delivery).put("ack", w.ackLatency())
+                    .put("messagesPerSecond", Congress.round(messages / (double) seconds))
+                    .put("serverCpuMicrosPerMessage", Congress.round((double) (server.process.cpuMicros() - server0) / Math.max(1, messages)))
+                    .put("clientCpuMicrosPerMessage", Congress.round((double) (Cpu.self() - client0) / Math.max(1, messages))));
+            return out.put("ok", acked == sent.size() && delivery.getLong("count") >= expected);
+        }
+    }
+
+    /** One cell's meeting, set up through the API as its secretary would, with a paired seat per member. */
+    private Future<Room> room(RealServer server, int index, int size) {
+        var api = server.api;
+        String admin = server.adminToken;
+        var members = new ArrayList<String>();
+        var csv = new StringBuilder("id,name,membership,standing\r\n");
+        for (int i = 1; i <= size; i++) {
+            members.add(String.format("m%02d", i));
+            csv.append(members.get(i - 1)).append(",Đảng viên ").append(index).append('-').append(i).append(",OFFICIAL,ACTIVE\r\n");
+        }
+        var org = new JsonObject().put("id", "cell-" + index).put("name", "Chi bộ " + index).put("kind", "CELL")
+                .put("superiorName", "Đảng bộ tỉnh").put("symbol", "CB");
+        var schedule = new JsonObject().put("title", "Sinh hoạt chi bộ " + index).put("kind", "REGULAR_CELL_MEETING")
+                .put("organisation", org).put("venue", "Phòng họp").put("place", "Hà Nội")
+                .put("plannedStart", java.time.Instant.now().plus(java.time.Duration.ofDays(2)).toString()).put("template", true);
+        return api.postJson("/api/meetings", admin, schedule, 201).map(m -> m.getString("meetingId")).compose(id ->
+                api.call(HttpMethod.POST, "/api/meetings/" + id + "/roster.csv", admin, "text/csv", csv.toString())
+                        .compose(r -> api.command(admin, id, new JsonObject().put("type", "AssignRole").put("memberId", "m01").put("role", "CHAIR")))
+                        .compose(r -> api.command(admin, id, new JsonObject().put("type", "AssignRole").put("memberId", "m02")
+                                .put("role", "MINUTE_TAKER")))
+                        .compose(r -> api.command(admin, id, new JsonObject().put("type", "PublishMeeting")))
+                        .compose(r -> pairAll(api, admin, id, members, 0, new ArrayList<>()))
+                        .compose(tokens -> api.command(tokens.get(1), id, new JsonObject().put("type", "StartMeeting"))
+                                .map(r -> new Room(id, members, tokens))));
+    }
+
+    private static Future<List<String>> pairAll(Api api, String admin, String meetingId, List<String> members, int i, List<String> tokens) {
+        if (i == members.size()) return Future.succeededFuture(tokens);
+        return api.pairSeat(admin, meetingId, members.get(i)).compose(t -> {
+            tokens.add(t);
+            return pairAll(api, admin, meetingId, members, i + 1, tokens);
+        });
+    }
+}

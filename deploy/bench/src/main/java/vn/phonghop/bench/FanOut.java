@@ -1,0 +1,162 @@
+package vn.phonghop.bench;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Agenda fan-out: every tablet of one meeting (10,000 by default) follows the secretary moving
+ * from item to item. The same tablets then watch the same number of events of the same size from
+ * the ceiling (a bare Vert.x broadcast server) and from Node's ws, in the same run, and the
+ * ratios of the times to the last tablet are printed.
+ */
+final class FanOut {
+    private static final int WARM_UP = 6;
+    private final Vertx vertx;
+    private final Bench.Options o;
+    private final Path work;
+
+    FanOut(Vertx vertx, Bench.Options o, Path work) {
+        this.vertx = vertx;
+        this.o = o;
+        this.work = work;
+    }
+
+    JsonObject run() throws Exception {
+        int n = o.integer("tablets", 10_000);
+        int advances = o.integer("advances", 20);
+        var out = new JsonObject().put("tablets", n).put("advances", advances);
+        JsonObject real;
+        try (var fleet = new Fleet(vertx, o.integer("perAddress", 5000), o.integer("addresses", 8))) {
+            try (var server = RealServer.start(vertx, o, work)) {
+                server.meetingOf(n, "Phổ biến nghị quyết thử tải " + n + " máy tính bảng");
+                out.put("rosterImportSeconds", server.rosterImportSeconds);
+                List<String> tokens = server.pairAll();
+                server.start(tokens.get(1));
+                long heapBefore = server.process.heapAfterGc();
+                Bench.log("connecting " + n + " tablets to the server");
+                long c0 = System.nanoTime();
+                var tablets = fleet.connect(server.process.port, server.meetingId, server.memberIds, tokens, 900);
+                out.put("connect", new JsonObject().put("seconds", Congress.round((System.nanoTime() - c0) / 1e9))
+                        .put("snapshotBytesAverage", fleet.snapshotBytes.get() / n));
+                long heapConnected = server.process.heapAfterGc();
+                out.put("serverHeap", new JsonObject().put("beforeConnectMB", heapBefore / 1e6).put("connectedMB", heapConnected / 1e6)
+                        .put("perTabletKB", Congress.round((heapConnected - heapBefore) / 1e3 / n)));
+                Tablet secretary = tablets.get(1);
+                var metrics0 = server.metrics();
+                // warm-up moves (an even number) reach item 6; the measured ones then go back and forth between items 5 and 6
+                real = advances(fleet, secretary, n, advances, server.process, k -> new JsonObject()
+                        .put("type", k < WARM_UP || (k - WARM_UP) % 2 == 1 ? "NextItem" : "PreviousItem"));
+                var metrics1 = server.metrics();
+                // the server's own view: commit time, and durable → written to every socket of this node
+                real.put("serverSays", new JsonObject()
+                        .put("storeAppendMeanMs", RealServer.meanMillis(metrics0, metrics1, "phonghop_store_append_seconds"))
+                        .put("commandMeanMs", RealServer.meanMillis(metrics0, metrics1, "phonghop_command_seconds"))
+                        .put("fanOutMeanMs", RealServer.meanMillis(metrics0, metrics1, "phonghop_fanout_seconds")));
+                fleet.disconnectAll();
+            }
+            out.put("server", real);
+            Bench.log("server: " + real.encode());
+            int pad = (int) Math.max(0, real.getLong("eventBytesAverage") - 110);
+            var ratios = new JsonObject();
+            for (String name : o.text("baselines", "vertx,node").split(",")) {
+                if (name.isBlank()) continue;
+                JsonObject b;
+                try {
+                    b = baseline(fleet, name.trim(), n, advances, pad);
+                } catch (RuntimeException | IOException e) {
+                    Bench.log("baseline " + name + " failed: " + e);
+                    b = new JsonObject().put("ok", false).put("error", String.valueOf(e.getMessage()));
+                    fleet.disconnectAll();
+                }
+                out.put(name.trim(), b);
+                if (b.containsKey("timeToLastTablet")) {
+                    double base = b.getJsonObject("timeToLastTablet").getDouble("p50ms");
+                    ratios.put("serverOver" + capital(name.trim()) + "TimeToLastP50",
+                            Congress.round(real.getJsonObject("timeToLastTablet").getDouble("p50ms") / base));
+                    ratios.put("serverOver" + capital(name.trim()) + "CpuPerMessage", Congress.round(
+                            real.getDouble("serverCpuMicrosPerMessage") / b.getDouble("serverCpuMicrosPerMessage")));
+                }
+            }
+            out.put("ratios", ratios);
+        }
+        return out.put("ok", real.getBoolean("ok"));
+    }
+
+    private JsonObject baseline(Fleet fleet, String name, int n, int advances, int pad) throws IOException {
+        int port = RealServer.freePort();
+        List<String> command;
+        if (name.equals("vertx")) {
+            command = ChildProcess.java(List.of("-Xmx2g", "-cp", System.getProperty("java.class.path"),
+                    "vn.phonghop.bench.BareBroadcast", String.valueOf(port)));
+        } else if (name.equals("node")) {
+            Path script = Path.of(o.text("nodeDir", "deploy/bench/node")).resolve("broadcast.js").toAbsolutePath();
+            if (!Files.isDirectory(script.getParent().resolve("node_modules/ws"))) {
+                return new JsonObject().put("skipped", "no node_modules/ws in " + script.getParent() + ": run deploy/bench/run.sh");
+            }
+            command = List.of(o.text("node", "node"), script.toString(), String.valueOf(port));
+        } else {
+            throw new IllegalArgumentException("unknown baseline " + name);
+        }
+        Bench.log("baseline " + name + ": " + n + " tablets");
+        try (var child = ChildProcess.start(name, command, Map.of(), port, work.resolve(name + ".log"))) {
+            var ids = new ArrayList<String>();
+            for (int i = 0; i < n; i++) ids.add("b" + i);
+            var tablets = fleet.connect(port, "bench", ids, java.util.Collections.nCopies(n, "none"), 900);
+            // jcmd attaches by sending SIGQUIT, which ends a process that is not a JVM: never at Node
+            long heap = name.equals("vertx") ? child.heapAfterGc() : -1;
+            var r = advances(fleet, tablets.get(1), n, advances, child, k -> new JsonObject().put("type", "NextItem").put("pad", pad));
+            if (heap > 0) r.put("heapConnectedMB", heap / 1e6);
+            fleet.disconnectAll();
+            return r;
+        }
+    }
+
+    /**
+     * The secretary moves the agenda {@code count} times after {@link #WARM_UP} unmeasured moves; each
+     * move is waited for on every tablet before the next.
+     */
+    private JsonObject advances(Fleet fleet, Tablet secretary, int n, int count, ChildProcess server,
+                                java.util.function.IntFunction<JsonObject> move) {
+        for (int k = 0; k < WARM_UP; k++) {
+            Window warm = fleet.newWindow();
+            Congress.everyone(warm, Api.await(secretary.command(Congress.id(), move.apply(k))), n, 60_000);
+        }
+        Window w = fleet.newWindow();
+        var toLast = new Histogram(3);
+        long server0 = server.cpuMicros();
+        long client0 = Cpu.self();
+        long messages0 = w.messages.get();
+        long bytes0 = w.messageBytes.get();
+        int reachedAll = 0;
+        for (int k = 0; k < count; k++) {
+            if (!server.alive()) throw new IllegalStateException(server.name + " exited: " + server.tail());
+            long seq = Api.await(secretary.command(Congress.id(), move.apply(WARM_UP + k)), 30);
+            if (Congress.everyone(w, seq, n, 60_000)) {
+                reachedAll++;
+                toLast.recordValue(w.timeToLastMicros(seq));
+            }
+            Bench.pause(50); // let the room settle between moves, as a secretary would
+        }
+        long messages = w.messages.get() - messages0;
+        long serverCpu = server.cpuMicros() - server0;
+        long clientCpu = Cpu.self() - client0;
+        return new JsonObject().put("ok", reachedAll == count).put("advancesReachingEveryTablet", reachedAll)
+                .put("timeToLastTablet", Window.summary(toLast)).put("delivery", w.deliveryLatency())
+                .put("secretaryAck", w.ackLatency())
+                .put("eventBytesAverage", messages == 0 ? 0 : (w.messageBytes.get() - bytes0) / messages)
+                .put("messagesDelivered", messages).put("seqGaps", w.gaps.get())
+                .put("serverCpuMicrosPerMessage", Congress.round((double) serverCpu / Math.max(1, messages)))
+                .put("clientCpuMicrosPerMessage", Congress.round((double) clientCpu / Math.max(1, messages)));
+    }
+
+    private static String capital(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

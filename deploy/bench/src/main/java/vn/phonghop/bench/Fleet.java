@@ -1,0 +1,127 @@
+package vn.phonghop.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The simulated tablets of one scenario. Connections are spread over loopback source addresses
+ * (127.0.0.2, .3, …): one address has only ~28k ephemeral ports, and closed sockets keep theirs
+ * for a minute in TIME_WAIT, so each address takes at most {@code perAddress} connections in a run.
+ */
+final class Fleet implements AutoCloseable {
+    private static final int CONNECTING_AT_ONCE = 256;
+
+    private final Vertx vertx;
+    private final int perAddress;
+    private final int firstAddress;
+    private final int lastAddress;
+    private final Map<String, WebSocketClient> clients = new HashMap<>();
+    private final List<Tablet> tablets = new ArrayList<>();
+    private int opened;
+    private volatile Window window = new Window();
+    final AtomicLong snapshotBytes = new AtomicLong();
+
+    Fleet(Vertx vertx, int perAddress, int addresses) {
+        this.vertx = vertx;
+        this.perAddress = perAddress;
+        this.firstAddress = 2;
+        this.lastAddress = Math.min(254, 1 + addresses);
+    }
+
+    Window window() {
+        return window;
+    }
+
+    /** Starts a new phase: what tablets observe from now on goes into a fresh window. */
+    Window newWindow() {
+        window = new Window();
+        return window;
+    }
+
+    /** A window for tablets of many meetings, whose seqs overlap: deliveries only. */
+    Window newSharedWindow() {
+        window = new Window(false);
+        return window;
+    }
+
+    /** Connects one tablet per token, says hello and waits for every snapshot; fails if any tablet does not get one. */
+    List<Tablet> connect(int port, String meetingId, List<String> memberIds, List<String> tokens, long timeoutSeconds) {
+        return connect(port, java.util.Collections.nCopies(tokens.size(), meetingId), memberIds, tokens, timeoutSeconds);
+    }
+
+    /** The same, each tablet to its own meeting. */
+    List<Tablet> connect(int port, List<String> meetingIds, List<String> memberIds, List<String> tokens, long timeoutSeconds) {
+        var connected = new ArrayList<Tablet>();
+        var next = new AtomicInteger();
+        var lanes = new ArrayList<Future<Void>>();
+        for (int i = 0; i < tokens.size(); i++) connected.add(new Tablet(tablets.size() + i, memberIds.get(i), this));
+        var sources = new ArrayList<String>();
+        for (int i = 0; i < tokens.size(); i++) sources.add(sourceAddress());
+        for (int lane = 0; lane < Math.min(CONNECTING_AT_ONCE, tokens.size()); lane++) {
+            lanes.add(lane(next, port, meetingIds, connected, tokens, sources));
+        }
+        Api.await(Future.all(lanes), timeoutSeconds);
+        tablets.addAll(connected);
+        return connected;
+    }
+
+    private Future<Void> lane(AtomicInteger next, int port, List<String> meetingIds, List<Tablet> connected, List<String> tokens,
+                              List<String> sources) {
+        int i = next.getAndIncrement();
+        if (i >= tokens.size()) return Future.succeededFuture();
+        var done = Promise.<Void>promise();
+        var options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/live").setTimeout(30_000);
+        client(sources.get(i)).connect(options)
+                .compose(ws -> connected.get(i).attach(ws, tokens.get(i), meetingIds.get(i)))
+                .onComplete(ar -> {
+                    if (ar.failed()) done.fail(new IllegalStateException("tablet " + i + ": " + ar.cause().getMessage(), ar.cause()));
+                    else lane(next, port, meetingIds, connected, tokens, sources).onComplete(done);
+                });
+        return done.future();
+    }
+
+    private String sourceAddress() {
+        int span = lastAddress - firstAddress + 1;
+        int slot = (opened++ / perAddress) % span;
+        return "127.0.0." + (firstAddress + slot);
+    }
+
+    private WebSocketClient client(String source) {
+        synchronized (clients) {
+            return clients.computeIfAbsent(source, s -> vertx.createWebSocketClient(new WebSocketClientOptions()
+                    .setLocalAddress(s).setMaxConnections(100_000).setConnectTimeout(30_000)
+                    .setMaxMessageSize(64 * 1024 * 1024).setMaxFrameSize(1024 * 1024)));
+        }
+    }
+
+    List<Tablet> tablets() {
+        return tablets;
+    }
+
+    /** Closes every tablet's socket (the clients stay, so their addresses keep counting). */
+    void disconnectAll() {
+        tablets.forEach(Tablet::close);
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline && tablets.stream().anyMatch(t -> !t.closed)) Bench.pause(50);
+        tablets.clear();
+    }
+
+    @Override
+    public void close() {
+        disconnectAll();
+        synchronized (clients) {
+            clients.values().forEach(c -> c.close());
+            clients.clear();
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package vn.phonghop.bench;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One simulated tablet on the live channel: says hello, keeps the seq it has, reports every
+ * event it receives to the current window, and sends commands whose latency counts from the time
+ * they were meant to be sent. Messages are read by scanning for the few fields the bench needs:
+ * a full JSON parse per message would make the load generator the bottleneck.
+ */
+final class Tablet {
+    private static final int MAX_RETRIES = 5;
+
+    final int index;
+    final String memberId;
+    private final Fleet fleet;
+    private WebSocket ws;
+    private Context context;
+    private final Map<String, Pending> pending = new HashMap<>();
+    private final Promise<Long> synced = Promise.promise();
+    volatile long seq = -1;
+    volatile boolean closed;
+
+    private record Pending(String text, long intendedNanos, Promise<Long> answer, int attempt) { }
+
+    Tablet(int index, String memberId, Fleet fleet) {
+        this.index = index;
+        this.memberId = memberId;
+        this.fleet = fleet;
+    }
+
+    /** Runs on the socket's own context once connected: from then on all of this tablet's work happens there. */
+    Future<Long> attach(WebSocket socket, String token, String meetingId) {
+        this.ws = socket;
+        this.context = Vertx.currentContext();
+        ws.textMessageHandler(this::onText);
+        ws.closeHandler(v -> closed = true);
+        ws.exceptionHandler(e -> { });
+        ws.writeTextMessage(new JsonObject().put("type", "hello").put("token", token).put("meetingId", meetingId).encode());
+        return synced.future();
+    }
+
+    /** Sends a command at {@code intendedNanos} (System.nanoTime); the future holds the acknowledged seq. */
+    Future<Long> command(String id, JsonObject command, long intendedNanos) {
+        var answer = Promise.<Long>promise();
+        String text = new JsonObject().put("type", "command").put("id", id).put("command", command).encode();
+        context.runOnContext(v -> {
+            long delayMillis = (intendedNanos - System.nanoTime()) / 1_000_000;
+            if (delayMillis >= 1) context.owner().setTimer(delayMillis, t -> send(id, new Pending(text, intendedNanos, answer, 0)));
+            else send(id, new Pending(text, intendedNanos, answer, 0));
+        });
+        return answer.future();
+    }
+
+    Future<Long> command(String id, JsonObject command) {
+        return command(id, command, System.nanoTime());
+    }
+
+    private void send(String id, Pending p) {
+        pending.put(id, p);
+        ws.writeTextMessage(p.text());
+    }
+
+    void close() {
+        if (context == null) return;
+        context.runOnContext(v -> {
+            if (!closed) ws.close();
+        });
+    }
+
+    private void onText(String text) {
+        long now = System.nanoTime();
+        Window w = fleet.window();
+        w.received(text.length());
+        if (text.startsWith("{\"type\":\"event\"")) {
+            long s = longAfter(text, "\"seq\":", 0);
+            // a jump in seq is what a device takes as "I missed something": the server must never cause one
+            if (seq >= 0 && s > seq + 1) w.gaps.incrementAndGet();
+            if (s > seq) seq = s;
+            int ev = text.indexOf("\"event\":");
+            boolean silent = ev < 0 || text.startsWith("null", ev + 8);
+            String type = silent ? null : stringAfter(text, "\"type\":\"", ev);
+            int patch = text.indexOf("\"patch\":", ev);
+            int at = silent ? -1 : text.indexOf("\"at\":\"", ev);
+            String stamp = at < 0 || (patch >= 0 && at > patch) ? null : stringAfter(text, "\"at\":\"", at);
+            w.event(s, type, stamp, now, text.length());
+        } else if (text.startsWith("{\"type\":\"ack\"")) {
+            String id = stringAfter(text, "\"id\":\"", 0);
+            Pending p = pending.remove(id);
+            if (p == null) return;
+            w.ack(p.intendedNanos(), now);
+            p.answer().complete(longAfter(text, "\"seq\":", 0));
+        } else if (text.startsWith("{\"type\":\"snapshot\"")) {
+            seq = longAfter(text, "\"seq\":", 0);
+            fleet.snapshotBytes.addAndGet(text.length());
+            synced.tryComplete(seq);
+        } else if (text.startsWith("{\"type\":\"error\"")) {
+            String id = stringAfter(text, "\"id\":\"", 0);
+            Pending p = id == null ? null : pending.remove(id);
+            if (p == null) {
+                synced.tryFail(text);
+                return;
+            }
+            if (text.contains("\"code\":\"RETRY\"") && p.attempt() < MAX_RETRIES) {
+                w.retried.incrementAndGet();
+                send(id, new Pending(p.text(), p.intendedNanos(), p.answer(), p.attempt() + 1));
+            } else {
+                w.refused.incrementAndGet();
+                p.answer().fail(text);
+            }
+        }
+    }
+
+    static long longAfter(String text, String key, int from) {
+        int i = text.indexOf(key, from);
+        if (i < 0) return -1;
+        long v = 0;
+        for (int k = i + key.length(); k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (c < '0' || c > '9') break;
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    static String stringAfter(String text, String key, int from) {
+        int i = text.indexOf(key, from);
+        if (i < 0) return null;
+        int start = i + key.length();
+        int end = text.indexOf('"', start);
+        return end < 0 ? null : text.substring(start, end);
+    }
+}

@@ -1,0 +1,158 @@
+package vn.phonghop.bench;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * What the tablets observe during one phase of a scenario: every delivery's latency from the
+ * server's event timestamp to receipt (same machine clock), per event the latest receipt over all
+ * tablets (time to last tablet), and every command's latency from its intended send time to its
+ * acknowledgement. Written from the client's event loops without locks; read at the phase's end.
+ */
+final class Window {
+    static final int MAX_SEQ = 1 << 17;
+
+    private final long wallMicrosAtStart;
+    private final long nanosAtStart;
+    private final Map<String, Recorder> deliveries = new ConcurrentHashMap<>();
+    // what has been read from the recorders so far (reading a recorder empties it)
+    private final Map<String, Histogram> deliveredSoFar = new java.util.HashMap<>();
+    final AtomicLong events = new AtomicLong();
+    private final AtomicLongArray atMicros = new AtomicLongArray(MAX_SEQ);
+    private final AtomicLongArray lastMicros = new AtomicLongArray(MAX_SEQ);
+    private final AtomicLongArray receivers = new AtomicLongArray(MAX_SEQ);
+    private final AtomicLongArray bytes = new AtomicLongArray(MAX_SEQ);
+    private final String[] types = new String[MAX_SEQ];
+    final Recorder acks = new Recorder(3);
+    final AtomicLong acked = new AtomicLong();
+    final AtomicLong refused = new AtomicLong();
+    final AtomicLong retried = new AtomicLong();
+    final AtomicLong messages = new AtomicLong();
+    final AtomicLong gaps = new AtomicLong();
+    final AtomicLong messageBytes = new AtomicLong();
+    final AtomicLong lastAckNanos = new AtomicLong();
+
+    /** False when tablets of many meetings share this window: seqs are per meeting, so only deliveries are kept. */
+    private final boolean perEvent;
+
+    Window() {
+        this(true);
+    }
+
+    Window(boolean perEvent) {
+        this.perEvent = perEvent;
+        Instant now = Instant.now();
+        nanosAtStart = System.nanoTime();
+        wallMicrosAtStart = now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
+    }
+
+    /** The wall clock in microseconds, read cheaply through the monotonic clock. */
+    long wallMicros(long nanoTime) {
+        return wallMicrosAtStart + (nanoTime - nanosAtStart) / 1000;
+    }
+
+    /** A message arrived at a tablet: any kind counts for throughput; an event also for latency. */
+    void received(int length) {
+        messages.incrementAndGet();
+        messageBytes.addAndGet(length);
+    }
+
+    void event(long seq, String type, String at, long receivedNanos, int length) {
+        if (seq <= 0 || seq >= MAX_SEQ || at == null) return;
+        if (!perEvent) {
+            Instant i = Instant.parse(at);
+            long latency = Math.max(0, wallMicros(receivedNanos) - (i.getEpochSecond() * 1_000_000 + i.getNano() / 1000));
+            deliveries.computeIfAbsent(type == null ? "?" : type, k -> new Recorder(3)).recordValue(latency);
+            events.incrementAndGet();
+            return;
+        }
+        long stamp = atMicros.get((int) seq);
+        if (stamp == 0) {
+            Instant i = Instant.parse(at);
+            stamp = i.getEpochSecond() * 1_000_000 + i.getNano() / 1000;
+            atMicros.set((int) seq, stamp);
+            types[(int) seq] = type;
+            bytes.set((int) seq, length);
+        }
+        long latency = Math.max(0, wallMicros(receivedNanos) - stamp);
+        deliveries.computeIfAbsent(type == null ? "?" : type, k -> new Recorder(3)).recordValue(latency);
+        events.incrementAndGet();
+        lastMicros.accumulateAndGet((int) seq, latency, Math::max);
+        receivers.incrementAndGet((int) seq);
+    }
+
+    void ack(long intendedNanos, long receivedNanos) {
+        acks.recordValue(Math.max(0, (receivedNanos - intendedNanos) / 1000));
+        acked.incrementAndGet();
+        lastAckNanos.accumulateAndGet(receivedNanos, Math::max);
+    }
+
+    long receivers(long seq) {
+        return seq > 0 && seq < MAX_SEQ ? receivers.get((int) seq) : 0;
+    }
+
+    /** Bytes of the first copy of this event a tablet received (the delegate's message, unless the console got there first). */
+    long bytesOf(long seq) {
+        return seq > 0 && seq < MAX_SEQ ? bytes.get((int) seq) : 0;
+    }
+
+    /** The seqs in [from, to] that fewer than {@code expected} tablets received (at most 20): what went missing. */
+    io.vertx.core.json.JsonArray missing(long from, long to, long expected) {
+        var out = new io.vertx.core.json.JsonArray();
+        for (long s = Math.max(1, from); s <= to && s < MAX_SEQ && out.size() < 20; s++) {
+            if (receivers.get((int) s) < expected) out.add(new JsonObject().put("seq", s).put("receivers", receivers.get((int) s)));
+        }
+        return out;
+    }
+
+    long timeToLastMicros(long seq) {
+        return seq > 0 && seq < MAX_SEQ ? lastMicros.get((int) seq) : -1;
+    }
+
+    /** Deliveries of the given event types (all when none named): p50, p99, p99.9, max in ms. */
+    synchronized JsonObject deliveryLatency(String... eventTypes) {
+        deliveries.forEach((type, r) -> deliveredSoFar.computeIfAbsent(type, k -> new Histogram(3)).add(r.getIntervalHistogram()));
+        var h = new Histogram(3);
+        deliveredSoFar.forEach((type, d) -> {
+            if (eventTypes.length == 0 || java.util.Arrays.asList(eventTypes).contains(type)) h.add(d);
+        });
+        return summary(h);
+    }
+
+    /** Time to last tablet over the events in [from, to] that every one of {@code expected} tablets received. */
+    JsonObject timeToLast(long from, long to, long expected, String... eventTypes) {
+        var h = new Histogram(3);
+        long complete = 0;
+        long events = 0;
+        for (long s = Math.max(1, from); s <= to && s < MAX_SEQ; s++) {
+            String t = types[(int) s];
+            if (eventTypes.length > 0 && !java.util.Arrays.asList(eventTypes).contains(t)) continue;
+            events++;
+            if (receivers.get((int) s) >= expected) {
+                complete++;
+                h.recordValue(lastMicros.get((int) s));
+            }
+        }
+        return summary(h).put("events", events).put("reachedEveryTablet", complete);
+    }
+
+    JsonObject ackLatency() {
+        return summary(acks.getIntervalHistogram());
+    }
+
+    static JsonObject summary(Histogram h) {
+        return new JsonObject().put("count", h.getTotalCount()).put("p50ms", ms(h.getValueAtPercentile(50)))
+                .put("p99ms", ms(h.getValueAtPercentile(99))).put("p999ms", ms(h.getValueAtPercentile(99.9)))
+                .put("maxms", ms(h.getMaxValue()));
+    }
+
+    static double ms(long micros) {
+        return Math.round(micros / 10.0) / 100.0;
+    }
+}

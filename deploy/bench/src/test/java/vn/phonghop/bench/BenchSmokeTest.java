@@ -1,0 +1,41 @@
+package vn.phonghop.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The harness works: a tiny congress against the real server jar from this build. Only that it
+ * works is checked (every vote acknowledged, counts and results on every tablet), never timing:
+ * performance is measured by the benchmarks, on a quiet machine, not by tests.
+ */
+class BenchSmokeTest {
+
+    @Test
+    @Timeout(120)
+    @DisplayName("Twenty tablets check in, vote twice, and every vote is acknowledged and every result arrives")
+    void smoke_congress_works() throws Exception {
+        Path jar = Path.of(System.getProperty("phonghop.server.jar", "../../server/target/phonghop-server.jar"));
+        assumeTrue(Files.isRegularFile(jar), "the server jar is built by the server module earlier in the reactor");
+
+        JsonObject r = Bench.run("smoke", Map.of("serverJar", jar.toString()));
+
+        assertEquals(20, r.getInteger("tablets"));
+        for (String phase : new String[] {"spread", "burst"}) {
+            JsonObject poll = r.getJsonObject("polls").getJsonObject(phase);
+            assertEquals(20L, poll.getLong("acked"), () -> phase + ": every vote acknowledged: " + poll);
+            var counts = poll.getJsonObject("votedCountTimeToLastTablet");
+            assertEquals(counts.getLong("events"), counts.getLong("reachedEveryTablet"), () -> phase + ": every count reached every tablet");
+            assertTrue(poll.getBoolean("ok"), () -> phase + ": the result reached every tablet: " + poll);
+        }
+        assertTrue(r.getBoolean("ok"), r::encodePrettily);
+    }
+}
