@@ -171,6 +171,10 @@ export class LiveMeeting extends EventTarget {
       case 'event':
         this.applyEvent(msg);
         break;
+      case 'events':
+        // the events of one group commit, in seq order, in one frame
+        for (const item of msg.items || []) this.applyEvent(item);
+        break;
       case 'ack':
         this.settle(msg.id, (e) => e.resolve(msg));
         break;

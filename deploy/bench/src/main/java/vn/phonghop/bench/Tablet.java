@@ -79,18 +79,19 @@ final class Tablet {
         long now = System.nanoTime();
         Window w = fleet.window();
         w.received(text.length());
-        if (text.startsWith("{\"type\":\"event\"")) {
-            long s = longAfter(text, "\"seq\":", 0);
-            // a jump in seq is what a device takes as "I missed something": the server must never cause one
-            if (seq >= 0 && s > seq + 1) w.gaps.incrementAndGet();
-            if (s > seq) seq = s;
-            int ev = text.indexOf("\"event\":");
-            boolean silent = ev < 0 || text.startsWith("null", ev + 8);
-            String type = silent ? null : stringAfter(text, "\"type\":\"", ev);
-            int patch = text.indexOf("\"patch\":", ev);
-            int at = silent ? -1 : text.indexOf("\"at\":\"", ev);
-            String stamp = at < 0 || (patch >= 0 && at > patch) ? null : stringAfter(text, "\"at\":\"", at);
-            w.event(s, type, stamp, now, text.length());
+        if (text.startsWith(BATCH)) {
+            // one frame with the events of a group commit, each item an event message: counted and scanned one by one
+            int next = text.indexOf(EVENT, BATCH.length());
+            boolean firstItem = true;
+            while (next >= 0) {
+                int end = text.indexOf(EVENT, next + 1);
+                if (!firstItem) w.received(0);
+                firstItem = false;
+                onEvent(end < 0 ? text.substring(next) : text.substring(next, end), now, w);
+                next = end;
+            }
+        } else if (text.startsWith(EVENT)) {
+            onEvent(text, now, w);
         } else if (text.startsWith("{\"type\":\"ack\"")) {
             String id = stringAfter(text, "\"id\":\"", 0);
             Pending p = pending.remove(id);
@@ -116,6 +117,23 @@ final class Tablet {
                 p.answer().fail(text);
             }
         }
+    }
+
+    private static final String BATCH = "{\"type\":\"events\",\"items\":[";
+    private static final String EVENT = "{\"type\":\"event\"";
+
+    private void onEvent(String text, long now, Window w) {
+        long s = longAfter(text, "\"seq\":", 0);
+        // a jump in seq is what a device takes as "I missed something": the server must never cause one
+        if (seq >= 0 && s > seq + 1) w.gaps.incrementAndGet();
+        if (s > seq) seq = s;
+        int ev = text.indexOf("\"event\":");
+        boolean silent = ev < 0 || text.startsWith("null", ev + 8);
+        String type = silent ? null : stringAfter(text, "\"type\":\"", ev);
+        int patch = text.indexOf("\"patch\":", ev);
+        int at = silent ? -1 : text.indexOf("\"at\":\"", ev);
+        String stamp = at < 0 || (patch >= 0 && at > patch) ? null : stringAfter(text, "\"at\":\"", at);
+        w.event(s, type, stamp, now, text.length());
     }
 
     static long longAfter(String text, String key, int from) {

@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * The sockets of one event loop, grouped by meeting. A meeting's durable events arrive once per
- * node from its writer, already serialized per audience; the hub writes the same text to every
+ * node from its writer, already serialized per audience, in batches (one per group commit); the
+ * hub makes one frame per audience per batch, encoded once, and writes the same bytes to every
  * socket of that audience. Confined to the context of the verticle that owns it.
  */
 public final class LiveHub {
@@ -50,10 +51,16 @@ public final class LiveHub {
 
         Room(String meetingId) {
             consumer = vertx.eventBus().consumer(Addresses.live(meetingId), msg -> {
-                for (LiveMessage m : msg.body().messages()) {
-                    for (LiveSocket s : new java.util.ArrayList<>(sockets)) s.deliver(m);
-                    metrics.fanOutLatency.record(System.nanoTime() - m.durableNanos());
+                var batch = msg.body().messages();
+                if (batch.isEmpty()) return;
+                // one frame per audience per batch, encoded once, the same bytes to every socket of that audience
+                var frames = new java.util.EnumMap<Audience, java.util.Optional<SharedFrame>>(Audience.class);
+                for (LiveSocket s : new java.util.ArrayList<>(sockets)) {
+                    s.deliver(batch, a -> frames.computeIfAbsent(a, k -> java.util.Optional.ofNullable(SharedFrame.of(batch, k)))
+                            .orElse(null));
                 }
+                long now = System.nanoTime();
+                for (LiveMessage m : batch) metrics.fanOutLatency.record(now - m.durableNanos());
             });
         }
     }

@@ -87,6 +87,26 @@ public final class LiveSocket {
         if (stage != Stage.CLOSED) ws.close((short) 1001, "server going away");
     }
 
+    /**
+     * A durable batch from the hub. A socket that stands just before it gets the audience's shared
+     * frame; one that already has part of it (it resumed meanwhile) gets the rest one by one.
+     */
+    void deliver(List<LiveMessage> batch, java.util.function.Function<Audience, SharedFrame> frameFor) {
+        if (stage == Stage.SYNCING) {
+            buffered.addAll(batch);
+        } else if (stage == Stage.LIVE) {
+            long first = batch.get(0).seq();
+            long last = batch.get(batch.size() - 1).seq();
+            if (seq == first - 1) {
+                seq = last;
+                SharedFrame frame = frameFor.apply(viewer.audience());
+                if (frame != null) send(frame);
+            } else {
+                for (LiveMessage m : batch) deliver(m);
+            }
+        }
+    }
+
     void deliver(LiveMessage m) {
         if (stage == Stage.SYNCING) {
             buffered.add(m);
@@ -228,13 +248,21 @@ public final class LiveSocket {
     }
 
     private void send(String text) {
-        if (stage == Stage.CLOSED) return;
+        if (writable()) ws.writeTextMessage(text);
+    }
+
+    private void send(SharedFrame frame) {
+        if (writable()) frame.writeTo(ws);
+    }
+
+    private boolean writable() {
+        if (stage == Stage.CLOSED) return false;
         if (ws.writeQueueFull()) {
             // a tablet that cannot keep up is dropped; it reconnects and resumes from its last seq
             ws.close((short) 4008, "too slow");
-            return;
+            return false;
         }
-        ws.writeTextMessage(text);
+        return true;
     }
 
     private void closed() {

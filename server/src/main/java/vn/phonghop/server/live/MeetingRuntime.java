@@ -242,9 +242,10 @@ public final class MeetingRuntime {
                 catchUp(why);
             }
         }
+        // acknowledgements first: a voter's ack must not wait behind the fan-out of 1,500 sockets
+        for (Append a : acks) a.result.complete(a.ack);
         if (!messages.isEmpty()) publish.accept(messages);
         for (Append a : acks) {
-            a.result.complete(a.ack);
             try {
                 onDurable.accept(meetingId, a.applied.events());
             } catch (RuntimeException e) {
@@ -256,12 +257,16 @@ public final class MeetingRuntime {
 
     private List<LiveMessage> becameDurable(String commandId, Reply.Ack ack, Decision.Accepted applied, long firstSeqBefore) {
         answered.put(commandId, ack.json());
-        var messages = new ArrayList<LiveMessage>(applied.events().size());
+        var events = applied.events();
+        var messages = new ArrayList<LiveMessage>(events.size());
         long seq = firstSeqBefore;
-        for (MeetingEvent e : applied.events()) {
+        for (int i = 0; i < events.size(); i++) {
+            MeetingEvent e = events.get(i);
             durable = Meeting.evolve(durable, e);
             seq++;
-            messages.add(views.next(meetingId, seq, e, durable));
+            // the views are projected once per command, after its last event
+            messages.add(i < events.size() - 1 ? views.withoutPatch(meetingId, seq, e, durable)
+                    : views.next(meetingId, seq, e, durable, ViewTracker.touchedBy(events)));
         }
         for (var b : applied.ballots()) durable = Meeting.applyBallot(durable, b);
         durableSeq = seq;

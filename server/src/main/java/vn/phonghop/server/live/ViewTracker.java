@@ -26,8 +26,16 @@ final class ViewTracker {
     }
 
     LiveMessage next(String meetingId, long seq, MeetingEvent e, MeetingState after) {
+        return next(meetingId, seq, e, after, touchedBy(e));
+    }
+
+    /**
+     * The message of the last event of a command: the event and every slice that {@code touched}
+     * (what all the command's events could change) changed. The command's earlier events go with
+     * {@link #withoutPatch}: a roster of 1,500 registered in one command is projected once, not 1,500 times.
+     */
+    LiveMessage next(String meetingId, long seq, MeetingEvent e, MeetingState after, Set<String> touched) {
         var texts = new EnumMap<Audience, String>(Audience.class);
-        Set<String> touched = touchedBy(e);
         for (Audience a : Audience.values()) {
             var prev = last.computeIfAbsent(a, k -> new HashMap<>());
             var patch = new JsonObject();
@@ -46,6 +54,24 @@ final class ViewTracker {
                     .put("patch", patch).encode());
         }
         return new LiveMessage(meetingId, seq, texts);
+    }
+
+    /** An event whose slices are sent with a later event of the same command (always in the same batch). */
+    LiveMessage withoutPatch(String meetingId, long seq, MeetingEvent e, MeetingState after) {
+        var texts = new EnumMap<Audience, String>(Audience.class);
+        for (Audience a : Audience.values()) {
+            texts.put(a, new JsonObject().put("type", "event").put("seq", seq).put("event", Projection.event(e, after, a))
+                    .put("patch", new JsonObject()).encode());
+        }
+        return new LiveMessage(meetingId, seq, texts);
+    }
+
+    /** The slices a command's events can change together. */
+    static Set<String> touchedBy(java.util.List<MeetingEvent> events) {
+        if (events.size() == 1) return touchedBy(events.get(0));
+        var out = new java.util.HashSet<String>();
+        for (MeetingEvent e : events) out.addAll(touchedBy(e));
+        return out;
     }
 
     /** The slices an event can change; when unsure, all of them. */

@@ -164,6 +164,29 @@ class LiveProtocolTest {
         assertEquals(404, server.get("/api/meetings/nope", chairToken).status());
     }
 
+    @Test
+    @DisplayName("The events of one command reach a tablet in one frame, in order, with the roster projected once")
+    void one_frame_per_command() throws Exception {
+        try (var watcher = server.live()) {
+            watcher.hello(server.login("daibieu05"), Demo.MEETING_ID);
+            String csv = "id,name,membership,standing\r\nk1,Hoàng Thị Lan,OFFICIAL,ACTIVE\r\n"
+                    + "k2,Bùi Văn Đức,OFFICIAL,ACTIVE\r\nk3,Ngô Thị Thuỷ,PROBATIONARY,ACTIVE\r\n";
+            var r = server.call(io.vertx.core.http.HttpMethod.POST, "/api/meetings/" + Demo.MEETING_ID + "/roster.csv",
+                    server.login("thuky"), "text/csv", io.vertx.core.buffer.Buffer.buffer(csv));
+            assertEquals(200, r.status(), r.text());
+            long ackSeq = r.json().getLong("seq");
+            var last = watcher.next(m -> "event".equals(m.getString("type")) && m.getLong("seq") == ackSeq);
+            assertEquals(1, watcher.batches.get(), "three events, one frame");
+            var registered = watcher.seen().stream().filter(m -> m.getJsonObject("event") != null
+                    && "MemberRegistered".equals(m.getJsonObject("event").getString("type"))).toList();
+            assertEquals(3, registered.size());
+            assertTrue(registered.get(0).getJsonObject("patch").isEmpty(), "earlier events of the command carry no slices");
+            String roster = last.getJsonObject("patch").getJsonObject("roster").encode();
+            assertTrue(roster.contains("Hoàng Thị Lan") && roster.contains("Ngô Thị Thuỷ"), roster);
+            assertGapless(watcher.seen());
+        }
+    }
+
     static void assertGapless(List<JsonObject> seen) {
         long prev = -1;
         for (var m : seen) {
