@@ -112,6 +112,7 @@ final class Congress {
         long server0 = server.process.cpuMicros();
         long client0 = Cpu.self();
         long messages0 = w.messages.get();
+        long frames0 = w.frames.get();
 
         var order = new ArrayList<Integer>();
         for (int i = 0; i < n; i++) order.add(i);
@@ -163,6 +164,7 @@ final class Congress {
                 .put("resultTimeToLastTabletMs", new JsonObject().put("PollClosed", Window.ms(w.timeToLastMicros(closeSeq)))
                         .put("PollResultShown", Window.ms(w.timeToLastMicros(showSeq))))
                 .put("messagesDelivered", messages)
+                .put("framesDelivered", w.frames.get() - frames0)
                 .put("messagesPerSecond", round(messages / ((delivered - start) / 1e9)))
                 .put("serverCpuMicrosPerMessage", round((double) serverCpu / Math.max(1, messages)))
                 .put("clientCpuMicrosPerMessage", round((double) clientCpu / Math.max(1, messages)));

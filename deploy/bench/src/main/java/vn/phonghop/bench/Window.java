@@ -34,6 +34,8 @@ final class Window {
     final AtomicLong refused = new AtomicLong();
     final AtomicLong retried = new AtomicLong();
     final AtomicLong messages = new AtomicLong();
+    /** WebSocket frames received: fewer than messages when the server batches a group commit's events in one frame. */
+    final AtomicLong frames = new AtomicLong();
     final AtomicLong gaps = new AtomicLong();
     final AtomicLong messageBytes = new AtomicLong();
     final AtomicLong lastAckNanos = new AtomicLong();
@@ -59,6 +61,7 @@ final class Window {
 
     /** A message arrived at a tablet: any kind counts for throughput; an event also for latency. */
     void received(int length) {
+        if (length > 0) frames.incrementAndGet();
         messages.incrementAndGet();
         messageBytes.addAndGet(length);
     }

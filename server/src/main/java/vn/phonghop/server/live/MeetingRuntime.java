@@ -180,12 +180,14 @@ public final class MeetingRuntime {
         inFlight.put(commandId, result);
         var append = new Append(commandId, ack, applied, expected, result, System.nanoTime());
         pipeline.addLast(append);
-        // the store completes on its own thread; the outcome is taken on this context, and handled
-        // strictly in submission order (a completion seen early waits for the ones before it)
-        store.append(request).whenComplete((r, e) -> context.runOnContext(v -> {
+        // the outcome is handled on this context strictly in submission order (a completion seen
+        // early waits for the ones before it)
+        // marked done on the store's thread, so that the first drain after a group commit finds
+        // every append of that commit done and publishes them as one batch
+        store.append(request).whenComplete((r, e) -> {
             append.done(r, e);
-            drain();
-        }));
+            context.runOnContext(v -> drain());
+        });
     }
 
     /** A command whose events were handed to the store, in the order they were handed. */
@@ -196,9 +198,10 @@ public final class MeetingRuntime {
         final long firstSeqBefore;
         final CompletableFuture<Reply> result;
         final long submitted;
-        boolean done;
-        AppendResult outcome;
-        Throwable failure;
+        // written by the store's thread before done, read on the runtime's context after it
+        volatile boolean done;
+        volatile AppendResult outcome;
+        volatile Throwable failure;
 
         Append(String commandId, Reply.Ack ack, Decision.Accepted applied, long firstSeqBefore,
                CompletableFuture<Reply> result, long submitted) {
@@ -211,25 +214,27 @@ public final class MeetingRuntime {
         }
 
         void done(AppendResult r, Throwable e) {
-            done = true;
             outcome = r;
             failure = e;
+            done = true;
         }
     }
 
     /**
      * Handles the finished appends at the head of the pipeline, in order, and publishes the events of
      * all those that became durable together as one batch (one group commit, one hop to the sockets).
+     * The views are projected once per batch, after its last event: 150 votes committed together
+     * make 150 small events and one patch of the polls, not 150 patches.
      */
     private void drain() {
-        var messages = new ArrayList<LiveMessage>();
         var acks = new ArrayList<Append>();
+        var durableEvents = new ArrayList<Durable>();
         while (!pipeline.isEmpty() && pipeline.peekFirst().done) {
             Append a = pipeline.removeFirst();
             inFlight.remove(a.commandId);
             appendTimer.accept(System.nanoTime() - a.submitted);
             if (a.failure == null && a.outcome instanceof AppendResult.Appended && a.firstSeqBefore == durableSeq) {
-                messages.addAll(becameDurable(a.commandId, a.ack, a.applied, a.firstSeqBefore));
+                becameDurable(a, durableEvents);
                 acks.add(a);
             } else if (a.failure == null && a.outcome instanceof AppendResult.Duplicate dup) {
                 a.result.complete(new Reply.Ack(new JsonObject(dup.responseJson()).getLong("seq"), dup.responseJson()));
@@ -242,6 +247,7 @@ public final class MeetingRuntime {
                 catchUp(why);
             }
         }
+        var messages = project(durableEvents);
         // acknowledgements first: a voter's ack must not wait behind the fan-out of 1,500 sockets
         for (Append a : acks) a.result.complete(a.ack);
         if (!messages.isEmpty()) publish.accept(messages);
@@ -255,21 +261,29 @@ public final class MeetingRuntime {
         }
     }
 
-    private List<LiveMessage> becameDurable(String commandId, Reply.Ack ack, Decision.Accepted applied, long firstSeqBefore) {
-        answered.put(commandId, ack.json());
-        var events = applied.events();
-        var messages = new ArrayList<LiveMessage>(events.size());
-        long seq = firstSeqBefore;
-        for (int i = 0; i < events.size(); i++) {
-            MeetingEvent e = events.get(i);
+    /** An event that became durable, with its seq and the meeting just after it. */
+    private record Durable(long seq, MeetingEvent event, MeetingState after) { }
+
+    private void becameDurable(Append a, List<Durable> out) {
+        answered.put(a.commandId, a.ack.json());
+        long seq = a.firstSeqBefore;
+        for (MeetingEvent e : a.applied.events()) {
             durable = Meeting.evolve(durable, e);
-            seq++;
-            // the views are projected once per command, after its last event
-            messages.add(i < events.size() - 1 ? views.withoutPatch(meetingId, seq, e, durable)
-                    : views.next(meetingId, seq, e, durable, ViewTracker.touchedBy(events)));
+            out.add(new Durable(++seq, e, durable));
         }
-        for (var b : applied.ballots()) durable = Meeting.applyBallot(durable, b);
+        for (var b : a.applied.ballots()) durable = Meeting.applyBallot(durable, b);
         durableSeq = seq;
+    }
+
+    private List<LiveMessage> project(List<Durable> batch) {
+        if (batch.isEmpty()) return List.of();
+        var touched = ViewTracker.touchedBy(batch.stream().map(Durable::event).toList());
+        var messages = new ArrayList<LiveMessage>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Durable d = batch.get(i);
+            messages.add(i < batch.size() - 1 ? views.withoutPatch(meetingId, d.seq(), d.event(), d.after())
+                    : views.next(meetingId, d.seq(), d.event(), durable, touched));
+        }
         for (var m : messages) {
             recent.addLast(m);
             if (recent.size() > CATCH_UP) recent.removeFirst();

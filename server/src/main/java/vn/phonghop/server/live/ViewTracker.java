@@ -30,8 +30,8 @@ final class ViewTracker {
     }
 
     /**
-     * The message of the last event of a command: the event and every slice that {@code touched}
-     * (what all the command's events could change) changed. The command's earlier events go with
+     * The message of the last event of a durable batch: the event and every slice that {@code touched}
+     * (what all the batch's events could change) changed. The batch's earlier events go with
      * {@link #withoutPatch}: a roster of 1,500 registered in one command is projected once, not 1,500 times.
      */
     LiveMessage next(String meetingId, long seq, MeetingEvent e, MeetingState after, Set<String> touched) {
@@ -56,7 +56,7 @@ final class ViewTracker {
         return new LiveMessage(meetingId, seq, texts);
     }
 
-    /** An event whose slices are sent with a later event of the same command (always in the same batch). */
+    /** An event whose slices are sent with the last event of its batch (always in the same frame). */
     LiveMessage withoutPatch(String meetingId, long seq, MeetingEvent e, MeetingState after) {
         var texts = new EnumMap<Audience, String>(Audience.class);
         for (Audience a : Audience.values()) {
@@ -66,7 +66,7 @@ final class ViewTracker {
         return new LiveMessage(meetingId, seq, texts);
     }
 
-    /** The slices a command's events can change together. */
+    /** The slices some events can change together. */
     static Set<String> touchedBy(java.util.List<MeetingEvent> events) {
         if (events.size() == 1) return touchedBy(events.get(0));
         var out = new java.util.HashSet<String>();

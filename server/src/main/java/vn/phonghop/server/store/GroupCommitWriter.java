@@ -144,6 +144,7 @@ final class GroupCommitWriter {
         } catch (SQLException e) {
             // If even the rollback to the savepoint fails, the connection is gone: the whole batch fails.
             c.rollback(savepoint);
+            sql.forget(request.meetingId());
             if (Sql.isUniqueViolation(e)) {
                 // Another node wrote this seq or this command id since our check: report it as such.
                 AppendResult refusal = sql.refusal(request);
