@@ -32,8 +32,9 @@ public sealed interface Poll {
     record Open(PollSpec spec, Instant openedAt, Set<String> voted, Map<String, Choice> openChoices, Tally tally)
             implements Poll {
         public Open {
-            voted = java.util.Collections.unmodifiableSet(new TreeSet<>(voted));
-            openChoices = java.util.Collections.unmodifiableMap(new TreeMap<>(openChoices));
+            // sorted views, so that copying them again (one vote more) is linear, not a re-sort
+            voted = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(voted));
+            openChoices = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(openChoices));
         }
 
         public boolean hasVoted(String memberId) {
@@ -68,8 +69,9 @@ public sealed interface Poll {
     record Closed(PollSpec spec, Instant openedAt, Instant closedAt, Set<String> voted,
                   Map<String, Choice> openChoices, Tally tally, PollResult result, boolean shown) implements Poll {
         public Closed {
-            voted = java.util.Collections.unmodifiableSet(new TreeSet<>(voted));
-            openChoices = java.util.Collections.unmodifiableMap(new TreeMap<>(openChoices));
+            // sorted views, so that copying them again (one vote more) is linear, not a re-sort
+            voted = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(voted));
+            openChoices = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(openChoices));
         }
 
         public Closed shownNow() {
