@@ -38,6 +38,8 @@ public final class Database implements AutoCloseable {
         hikari.setPoolName("phonghop-db");
         // READ COMMITTED on both databases, so that the stores' concurrency reasoning holds on each.
         hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        // a group commit's inserts go as multi-row statements, not one round trip per row
+        if (dialect == Dialect.POSTGRESQL) hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
         HikariDataSource pool = new HikariDataSource(hikari);
         Database database = new Database(pool, dialect);
         try {

@@ -16,8 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * The event store's single writer thread: it drains every append that is waiting into one
  * transaction (group commit), so that a burst of votes costs a handful of commits.
  *
- * <p>Each request runs under its own savepoint: a request that fails is rolled back alone and
- * the others in the batch still commit. Futures complete only after the commit returned.
+ * <p>On PostgreSQL a batch is first written in a few statements for all its requests together. If that fails
+ * (or a command id appears twice), it is rolled back and written again request by request, each
+ * under its own savepoint: a request that fails is rolled back alone and the others in the batch
+ * still commit. Futures complete only after the commit returned.
  */
 final class GroupCommitWriter {
 
@@ -99,9 +101,20 @@ final class GroupCommitWriter {
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
             try {
-                LogStatements sql = new LogStatements(c);
-                for (Pending p : batch) {
-                    outcomes.add(writeOne(c, sql, p.request()));
+                // PostgreSQL pays a round trip per statement, so it takes the whole batch at once; embedded
+                // H2 has no round trips and measured faster request by request (StoreBenchmark: 24,700
+                // against 8,500 votes/s), so it goes straight to that path
+                List<AppendResult> all = database.dialect() == Dialect.POSTGRESQL
+                        ? new LogStatements(c).writeAll(batch.stream().map(Pending::request).toList()) : null;
+                if (all != null) {
+                    outcomes.addAll(all);
+                } else {
+                    // request by request, each under its savepoint (what the batch wrote, if anything, is undone first)
+                    c.rollback();
+                    LogStatements sql = new LogStatements(c);
+                    for (Pending p : batch) {
+                        outcomes.add(writeOne(c, sql, p.request()));
+                    }
                 }
                 c.commit();
                 makeDurable(c);
