@@ -21,6 +21,12 @@ public final class Main {
             }
         }
         Config config = Config.fromEnvironment();
+        if (config.clustered()) {
+            // better to refuse than to run as a lone node that its operator believes is in a cluster
+            System.err.println("CLUSTER_MEMBERS is set, but this version runs as a single node only (clustering is not"
+                    + " built yet): unset CLUSTER_MEMBERS to start.");
+            System.exit(2);
+        }
         Vertx vertx = Vertx.vertx();
         Server server = Server.start(vertx, config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
         String base = (config.tls() ? "https" : "http") + "://localhost:" + config.port();
