@@ -207,8 +207,18 @@ export class LiveMeeting extends EventTarget {
     this.seq = msg.seq;
     if (msg.event?.at) serverClock.learn(msg.event.at);
     const patch = msg.patch || {};
-    for (const [slice, value] of Object.entries(patch)) this.view[slice] = value;
-    this.dispatchEvent(new CustomEvent('change', { detail: { slices: Object.keys(patch), event: msg.event || null } }));
+    for (const [slice, value] of Object.entries(patch)) {
+      if (slice === 'rosterRows') {
+        // only these members' rows changed (people checking in): replace them by id
+        const rows = new Map(value.map((r) => [r.id, r]));
+        const roster = this.view.roster || { members: [], guests: [] };
+        this.view.roster = { ...roster, members: (roster.members || []).map((m) => rows.get(m.id) || m) };
+      } else {
+        this.view[slice] = value;
+      }
+    }
+    const slices = Object.keys(patch).map((k) => (k === 'rosterRows' ? 'roster' : k));
+    this.dispatchEvent(new CustomEvent('change', { detail: { slices, event: msg.event || null } }));
   }
 
   onError(msg) {

@@ -187,6 +187,31 @@ class LiveProtocolTest {
         }
     }
 
+    @Test
+    @DisplayName("A check-in sends that member's roster row, not the whole roster; a tablet's view stays whole")
+    void check_in_sends_one_row() throws Exception {
+        try (var chair = server.live(); var watcher = server.live()) {
+            chair.hello(server.login("chutri"), Demo.MEETING_ID);
+            var snapshot = watcher.hello(server.login("daibieu05"), Demo.MEETING_ID);
+            int members = snapshot.getJsonObject("view").getJsonObject("roster").getJsonArray("members").size();
+            chair.command(cmd("CheckIn").put("personId", "m07"));
+            var patch = watcher.event("CheckedIn").getJsonObject("patch");
+            assertFalse(patch.containsKey("roster"), patch.encode());
+            var rows = patch.getJsonArray("rosterRows");
+            assertEquals(1, rows.size(), rows.encode());
+            assertEquals("m07", rows.getJsonObject(0).getString("id"));
+            assertEquals("PRESENT", rows.getJsonObject(0).getString("presence"));
+            assertTrue(members > 1);
+            // a device that connects now gets the whole roster with the row in it
+            try (var late = server.live()) {
+                var view = late.hello(server.login("daibieu06"), Demo.MEETING_ID).getJsonObject("view");
+                var m07 = view.getJsonObject("roster").getJsonArray("members").stream().map(JsonObject.class::cast)
+                        .filter(m -> "m07".equals(m.getString("id"))).findFirst().orElseThrow();
+                assertEquals("PRESENT", m07.getString("presence"));
+            }
+        }
+    }
+
     static void assertGapless(List<JsonObject> seen) {
         long prev = -1;
         for (var m : seen) {
