@@ -21,14 +21,10 @@ public final class Main {
             }
         }
         Config config = Config.fromEnvironment();
-        if (config.clustered()) {
-            // better to refuse than to run as a lone node that its operator believes is in a cluster
-            System.err.println("CLUSTER_MEMBERS is set, but this version runs as a single node only (clustering is not"
-                    + " built yet): unset CLUSTER_MEMBERS to start.");
-            System.exit(2);
-        }
-        Vertx vertx = Vertx.vertx();
-        Server server = Server.start(vertx, config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+        var cluster = vn.phonghop.server.cluster.Cluster.start(config).toCompletionStage().toCompletableFuture()
+                .get(120, TimeUnit.SECONDS);
+        Vertx vertx = cluster.vertx();
+        Server server = Server.start(cluster, config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
         String base = (config.tls() ? "https" : "http") + "://localhost:" + config.port();
         var out = new StringBuilder("\n\nPhòng họp không giấy đang chạy: " + base + "/\n")
                 .append("  Máy tính bảng (đại biểu):     ").append(base).append("/tablet/\n")
@@ -36,6 +32,7 @@ public final class Main {
                 .append("  Màn hình phòng họp:           ").append(base).append("/display/\n")
                 .append("  Lưu trữ biên bản:             ").append(base).append("/archive/\n")
                 .append("  Store: ").append(config.embeddedDatabase() ? "H2 in " + config.dataDir().toAbsolutePath() : "PostgreSQL")
+                .append(cluster.clustered() ? "; cluster " + config.clusterName() + ", node " + cluster.ownership().self() : "")
                 .append('\n');
         Demo.Seeded demo = server.demo();
         if (demo.happened()) {
@@ -51,7 +48,7 @@ public final class Main {
             System.err.println(java.time.Instant.now() + " level=INFO logger=" + Main.class.getName()
                     + " msg=\"shutting down: sockets told to reconnect, store committed and closed\"");
             try {
-                server.close().compose(v -> vertx.close()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                server.close().compose(v -> cluster.close()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             } catch (Exception e) {
                 System.err.println(java.time.Instant.now() + " level=WARNING msg=\"shutdown: " + e + "\"");
             }

@@ -49,10 +49,19 @@ public final class Server {
     }
 
     public static Future<Server> start(Vertx vertx, Config config) {
-        return start(vertx, config, Clock.systemUTC());
+        return start(vertx, null, config, Clock.systemUTC());
+    }
+
+    /** On the node's Vert.x, clustered or not. */
+    public static Future<Server> start(vn.phonghop.server.cluster.Cluster cluster, Config config) {
+        return start(cluster.vertx(), cluster, config, Clock.systemUTC());
     }
 
     public static Future<Server> start(Vertx vertx, Config config, Clock clock) {
+        return start(vertx, null, config, clock);
+    }
+
+    private static Future<Server> start(Vertx vertx, vn.phonghop.server.cluster.Cluster cluster, Config config, Clock clock) {
         var contexts = new ArrayList<Context>();
         int loops = Math.max(2, Runtime.getRuntime().availableProcessors());
         var deployments = new ArrayList<String>();
@@ -76,6 +85,11 @@ public final class Server {
                                     publishOptions);
                         }
                     }, metrics.storeLatency::record, (meetingId, events) -> archiverRef.get().onDurable(meetingId, events));
+                    if (cluster != null && cluster.clustered()) {
+                        // every node keeps a replica of each meeting; the owner decides, the others forward
+                        meetings.routing(new vn.phonghop.server.cluster.ClusterRouting(vertx, cluster.ownership()));
+                        vn.phonghop.server.cluster.ClusterRouting.serve(vertx, cluster.ownership(), meetings);
+                    }
                     archiverRef.set(new Archiver(vertx, config, clock, db, store, meetings));
                     var services = new Services(config, clock, db, store, new Accounts(db, clock),
                             new Sessions(db, clock, config.sessionTtl()), new PairingCodes(db, clock),

@@ -50,6 +50,9 @@ public final class MeetingRuntime {
     private final Consumer<List<LiveMessage>> publish;
     private final java.util.function.LongConsumer appendTimer;
     private final BiConsumer<String, List<MeetingEvent>> onDurable;
+    private final Routing routing;
+    /** Whether this node is deciding the meeting now (else its state is a replica of the owner's). */
+    private boolean owner;
     private final ViewTracker views = new ViewTracker();
     private final ArrayDeque<LiveMessage> recent = new ArrayDeque<>();
     private final Map<String, String> answered = new HashMap<>();
@@ -67,7 +70,10 @@ public final class MeetingRuntime {
     private Future<Void> ready;
 
     MeetingRuntime(String meetingId, Context context, EventStore store, Consumer<List<LiveMessage>> publish,
-                   java.util.function.LongConsumer appendTimer, BiConsumer<String, List<MeetingEvent>> onDurable) {
+                   java.util.function.LongConsumer appendTimer, BiConsumer<String, List<MeetingEvent>> onDurable,
+                   Routing routing) {
+        this.routing = routing;
+        this.owner = routing == Routing.SINGLE;
         this.meetingId = meetingId;
         this.context = context;
         this.store = store;
@@ -92,9 +98,72 @@ public final class MeetingRuntime {
 
     /** Decides a command with its client-chosen id; the answer to a repeated id is the first answer. */
     public CompletableFuture<Reply> command(String commandId, MeetingCommand command) {
+        return command(commandId, command, true);
+    }
+
+    /**
+     * Decides the command here when this node owns the meeting; otherwise forwards it to the owner
+     * when {@code mayForward} (a command that was already forwarded once is answered "retry"
+     * instead, so that a moving ownership cannot bounce it around).
+     */
+    public CompletableFuture<Reply> command(String commandId, MeetingCommand command, boolean mayForward) {
         var result = new CompletableFuture<Reply>();
-        whenReady(() -> decide(commandId, command, result), e -> result.complete(new Reply.Retry("store unavailable")));
+        whenReady(() -> route(commandId, command, mayForward, result),
+                e -> result.complete(new Reply.Retry("store unavailable")));
         return result;
+    }
+
+    private void route(String commandId, MeetingCommand command, boolean mayForward, CompletableFuture<Reply> result) {
+        if (routing.local(meetingId)) {
+            if (owner) {
+                decide(commandId, command, result);
+                return;
+            }
+            // ownership came here: rebuild from the store before deciding anything
+            LOG.info(() -> "meeting " + meetingId + " is decided on this node from now on");
+            owner = true;
+            ready = reload();
+            ready.onComplete(r -> {
+                if (r.succeeded()) decide(commandId, command, result);
+                else result.complete(new Reply.Retry("store unavailable"));
+            });
+            return;
+        }
+        owner = false;
+        if (!mayForward) {
+            result.complete(new Reply.Retry("this node no longer decides the meeting"));
+            return;
+        }
+        routing.forward(meetingId, commandId, command).whenComplete((r, e) ->
+                result.complete(r != null ? r : new Reply.Retry("the meeting's node did not answer")));
+    }
+
+    /**
+     * The owner's durable events of one command, on a node that follows the meeting: applied in
+     * seq order, projected for this node's sockets; a gap means something was missed, and the
+     * replica is rebuilt from the store.
+     */
+    public void replicated(long firstSeqBefore, List<MeetingEvent> events) {
+        context.runOnContext(v -> {
+            // the owner hears its own events too: they are behind its seq and ignored like any repeat
+            if (ready == null || !ready.isComplete() || (ready.succeeded() && firstSeqBefore < durableSeq)) return;
+            if (ready.failed() || firstSeqBefore > durableSeq) {
+                ready = reload();
+                return;
+            }
+            // another node decided this: should this node decide again later, it rebuilds from the store first
+            owner = false;
+            var out = new ArrayList<Durable>(events.size());
+            long seq = firstSeqBefore;
+            for (MeetingEvent e : events) {
+                durable = Meeting.evolve(durable, e);
+                out.add(new Durable(++seq, e, durable));
+            }
+            durableSeq = seq;
+            decided = durable;
+            decidedSeq = durableSeq;
+            publishOrHold(project(out));
+        });
     }
 
     /** The meeting as this viewer may see it, with the seq it stands at. */
@@ -257,6 +326,7 @@ public final class MeetingRuntime {
         // acknowledgements first: a voter's ack must not wait behind the fan-out of 1,500 sockets
         for (Append a : acks) a.result.complete(a.ack);
         if (!messages.isEmpty()) publishOrHold(messages);
+        for (Append a : acks) routing.replicate(meetingId, a.firstSeqBefore, a.applied.events());
         for (Append a : acks) {
             try {
                 onDurable.accept(meetingId, a.applied.events());

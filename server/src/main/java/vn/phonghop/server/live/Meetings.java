@@ -23,6 +23,7 @@ public final class Meetings {
     private final Consumer<List<LiveMessage>> publish;
     private final java.util.function.LongConsumer appendTimer;
     private final BiConsumer<String, List<MeetingEvent>> onDurable;
+    private volatile Routing routing = Routing.SINGLE;
     private final Map<String, MeetingRuntime> running = new ConcurrentHashMap<>();
 
     /**
@@ -66,8 +67,19 @@ public final class Meetings {
         return running.keySet().stream().sorted().toList();
     }
 
-    private MeetingRuntime runtimeFor(String meetingId) {
-        return running.computeIfAbsent(meetingId, id -> new MeetingRuntime(id,
-                contexts.get(Math.floorMod(id.hashCode(), contexts.size())), store, publish, appendTimer, onDurable));
+    /** In a cluster: set once, before any meeting is loaded. */
+    public void routing(Routing routing) {
+        if (!running.isEmpty()) throw new IllegalStateException("the routing is set before meetings are loaded");
+        this.routing = routing;
     }
+
+    private MeetingRuntime runtimeFor(String meetingId) {
+        return running.computeIfAbsent(meetingId, id -> {
+            var made = new MeetingRuntime(id, contexts.get(Math.floorMod(id.hashCode(), contexts.size())), store, publish,
+                    appendTimer, onDurable, routing);
+            routing.attach(made);
+            return made;
+        });
+    }
+
 }

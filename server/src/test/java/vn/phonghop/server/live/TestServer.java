@@ -17,7 +17,9 @@ import vn.phonghop.server.demo.Demo;
 
 /** A real server on a free loopback port with its own data directory, and a plain HTTP client for it. */
 public final class TestServer implements AutoCloseable {
-    public final Vertx vertx = Vertx.vertx();
+    public final Vertx vertx;
+    /** The node's Vert.x and, when CLUSTER_MEMBERS is given, its Hazelcast membership. */
+    public final vn.phonghop.server.cluster.Cluster cluster;
     public final Server server;
     public final int port;
     private final HttpClient http;
@@ -33,7 +35,10 @@ public final class TestServer implements AutoCloseable {
         all.put("PORT", String.valueOf(port));
         all.put("DATA_DIR", dataDir.toString());
         var config = Config.from(all);
-        this.server = Server.start(vertx, config).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        this.cluster = vn.phonghop.server.cluster.Cluster.start(config).toCompletionStage().toCompletableFuture()
+                .get(60, TimeUnit.SECONDS);
+        this.vertx = cluster.vertx();
+        this.server = Server.start(cluster, config).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
         this.http = vertx.createHttpClient();
     }
 
@@ -85,7 +90,7 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            server.close().compose(v -> vertx.close()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            server.close().compose(v -> cluster.close()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("the test server did not stop", e);
         }

@@ -1,0 +1,109 @@
+package vn.phonghop.server.cluster;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import vn.phonghop.server.config.Config;
+
+/**
+ * The node's Vert.x: a plain one when no cluster is configured, else clustered over Hazelcast with
+ * TCP-IP join to {@code CLUSTER_MEMBERS}, no multicast, no auto-detection, no phone-home, bound to
+ * {@code CLUSTER_INTERFACE} (127.0.0.1 when unset). Hazelcast holds nothing durable: the event
+ * store is the truth and every node can rebuild a meeting from it.
+ */
+public final class Cluster {
+    private static final String NODE_ID = "__vertx.nodeId";
+
+    private final Vertx vertx;
+    private final HazelcastInstance hazelcast;
+
+    private Cluster(Vertx vertx, HazelcastInstance hazelcast) {
+        this.vertx = vertx;
+        this.hazelcast = hazelcast;
+    }
+
+    public static Future<Cluster> start(Config config) {
+        if (!config.clustered()) return Future.succeededFuture(new Cluster(Vertx.vertx(), null));
+        if (config.embeddedDatabase()) {
+            // each node would write its own H2 file: two histories of one meeting
+            return Future.failedFuture(new IllegalArgumentException(
+                    "a cluster needs one shared PostgreSQL store: set DB_URL (CLUSTER_MEMBERS is set, DB_URL is not)"));
+        }
+        String host = config.clusterInterface().orElse("127.0.0.1");
+        HazelcastInstance hz = Hazelcast.newHazelcastInstance(hazelcast(config, host));
+        return Vertx.builder()
+                .with(new VertxOptions().setEventBusOptions(new EventBusOptions().setHost(host)))
+                .withClusterManager(new HazelcastClusterManager(hz))
+                .buildClustered()
+                .map(v -> new Cluster(v, hz));
+    }
+
+    static com.hazelcast.config.Config hazelcast(Config config, String host) {
+        var hz = ConfigUtil.loadConfig(); // Vert.x's default, with the __vertx.* maps it needs
+        hz.setClusterName(config.clusterName());
+        // Vert.x's node id lives in a member attribute, set before the member starts (an instance we make ourselves)
+        hz.getMemberAttributeConfig().setAttribute(NODE_ID, java.util.UUID.randomUUID().toString());
+        hz.setProperty("hazelcast.phone.home.enabled", "false");
+        hz.setProperty("hazelcast.socket.bind.any", "false");
+        hz.setProperty("hazelcast.logging.type", "jdk");
+        // a dead member is noticed in seconds, not the default minute
+        hz.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+        hz.setProperty("hazelcast.max.no.heartbeat.seconds", "6");
+        var network = hz.getNetworkConfig();
+        network.getInterfaces().setEnabled(true).addInterface(host);
+        var join = network.getJoin();
+        join.getMulticastConfig().setEnabled(false);
+        join.getAutoDetectionConfig().setEnabled(false);
+        join.getTcpIpConfig().setEnabled(true).setMembers(config.clusterMembers());
+        return hz;
+    }
+
+    /** Stops Vert.x, then leaves the cluster. */
+    public Future<Void> close() {
+        return vertx.close().andThen(v -> {
+            if (hazelcast != null) hazelcast.shutdown();
+        });
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    /** How many members this node sees (1 when not clustered). */
+    public int members() {
+        return hazelcast == null ? 1 : hazelcast.getCluster().getMembers().size();
+    }
+
+    public boolean clustered() {
+        return hazelcast != null;
+    }
+
+    /** Who decides which meeting. */
+    public Ownership ownership() {
+        if (hazelcast == null) return Ownership.SINGLE;
+        return new Ownership() {
+            @Override
+            public boolean local(String meetingId) {
+                Member owner = hazelcast.getPartitionService().getPartition(meetingId).getOwner();
+                return owner != null && owner.localMember();
+            }
+
+            @Override
+            public String owner(String meetingId) {
+                Member owner = hazelcast.getPartitionService().getPartition(meetingId).getOwner();
+                return owner == null ? self() : owner.getAttribute(NODE_ID);
+            }
+
+            @Override
+            public String self() {
+                return hazelcast.getCluster().getLocalMember().getAttribute(NODE_ID);
+            }
+        };
+    }
+}
