@@ -47,7 +47,9 @@ async function main() {
   $('minutes-entry').addEventListener('download', (e) => download(e.detail.what));
   $('#back').addEventListener('click', (e) => { e.preventDefault(); location.hash = state.lastList; });
   document.body.addEventListener('click', (e) => {
-    if (e.target.closest('button[data-action="retry"]')) route();
+    if (!e.target.closest('button[data-action="retry"]')) return;
+    if (!state.organisations) loadOrganisations();
+    route();
   });
   start();
 }
@@ -80,13 +82,16 @@ function problem(err) {
 
 async function loadOrganisations() {
   const tree = $('org-tree');
+  tree.problem = null;
   try {
     const out = await api('/api/archive/organisations');
     state.organisations = out.organisations || [];
   } catch (err) {
-    if (!problem(err)) return;
-    // 403: the account reaches no body; the list says why in its own place
-    state.organisations = [];
+    const p = problem(err);
+    if (!p) return;
+    // 403: the account reaches no body (an empty tree says so); anything else may pass: retry offers it again
+    if (err.status === 403) state.organisations = [];
+    else tree.problem = err;
   }
   tree.organisations = state.organisations;
   tree.update();

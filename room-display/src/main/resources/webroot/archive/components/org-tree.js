@@ -1,9 +1,10 @@
 /**
  * <org-tree>: the party bodies whose minutes the account may read, nested as the server's
  * organisation tree says (a body whose parent is out of reach is a root). Choosing a body
- * dispatches "choose-organisation" {orgId} (null for all of them); the app sets .selected.
+ * dispatches "choose-organisation" {orgId} (null for all of them); the app sets .selected, and
+ * .problem when the tree could not be loaded.
  */
-import { t } from '../../shared/i18n.js';
+import { t, failureText } from '../../shared/i18n.js';
 import { html, render, intent } from '../../shared/dom.js';
 
 export class OrgTree extends HTMLElement {
@@ -11,6 +12,7 @@ export class OrgTree extends HTMLElement {
     super();
     this.organisations = null;
     this.selected = null;
+    this.problem = null; // the failure of the last load
     this.addEventListener('click', (e) => {
       const b = e.target.closest('button[data-org]');
       if (b) intent(this, 'choose-organisation', { orgId: b.dataset.org || null });
@@ -23,6 +25,11 @@ export class OrgTree extends HTMLElement {
 
   update() {
     const all = this.organisations;
+    if (!all && this.problem) {
+      const p = this.problem;
+      render(this, html`<p class="error">${p.status === 0 ? t('common.offline') : t('archive.failed', { message: failureText(p) })}</p>`);
+      return;
+    }
     if (!all) {
       render(this, html`<p class="muted">${t('common.loading')}</p>`);
       return;
