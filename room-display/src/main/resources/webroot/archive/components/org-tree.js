@@ -47,20 +47,21 @@ export class OrgTree extends HTMLElement {
     for (const list of children.values()) list.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
     const node = (o) => {
       const kids = children.get(o.id) || [];
-      return html`<li role="none">
+      return html`<li>
         ${this.button(o.id, o.name, t(`body.${o.kind}`), o.symbol)}
-        ${kids.length ? html`<ul role="group">${kids.map(node)}</ul>` : ''}
+        ${kids.length ? html`<ul>${kids.map(node)}</ul>` : ''}
       </li>`;
     };
-    render(this, html`<ul class="tree" role="tree" aria-label="${t('archive.tree')}">
-      <li role="none">${this.button('', t('archive.allBodies'), '', '')}</li>
+    // nested lists of buttons (not an ARIA tree, which would promise arrow-key navigation)
+    render(this, html`<ul class="tree" aria-label="${t('archive.tree')}">
+      <li>${this.button('', t('archive.allBodies'), '', '')}</li>
       ${(children.get('') || []).map(node)}
     </ul>`);
   }
 
   button(id, name, kind, symbol) {
     const chosen = (this.selected || '') === id;
-    return html`<button type="button" role="treeitem" data-org="${id}" aria-selected="${chosen ? 'true' : 'false'}"
+    return html`<button type="button" data-org="${id}" aria-pressed="${chosen ? 'true' : 'false'}"
       class="${chosen ? 'chosen' : ''}"><span class="name">${name}</span>${kind
       ? html`<span class="kind">${kind}${symbol ? ` · ${symbol}` : ''}</span>` : ''}</button>`;
   }
