@@ -1,255 +1,298 @@
 /**
- * The archive of minutes, for committees: the tree of the bodies within the account's reach, a
- * search (with or without diacritics; the server folds them) with filters by body, kind and date,
- * and one archived minutes at a time: the signed PDF in the viewer, the server's verdict on its
- * signature, its versions (corrections), and downloads of the PDF and the vote results.
- * Everything comes from /api/archive; nothing is decided here about who may see what.
+ * The archive of minutes, for committees reviewing what the bodies under them filed: sign in,
+ * the organisation tree within the account's reach, filters and full-text search (with or
+ * without diacritics, folded by the server), the results, and one minutes opened beside its
+ * signed PDF with the server's verification, the vote results, the versions and the downloads.
+ * The address says what is shown (#/?org=…&q=… for a list, #/bien-ban/<id> for minutes), so the
+ * browser's back button and a shared link work. Every access is checked and audited on the server.
  */
-import { t, applyI18n, toggleLang, loadServerMessages, failureText, dateTime } from '../shared/i18n.js';
+import { t, applyI18n, toggleLang, loadServerMessages, failureText } from '../shared/i18n.js';
 import { session, api, logout, saveBlob } from '../shared/api.js';
 import { html, render, setText } from '../shared/dom.js';
+import { fileName } from './format.js';
 import '../shared/components/sign-in.js';
 import '../shared/components/pdf-viewer.js';
+import './components/org-tree.js';
+import './components/minutes-results.js';
+import './components/minutes-entry.js';
 
 const $ = (sel) => document.querySelector(sel);
-const KINDS = ['REGULAR_CELL_MEETING', 'THEMATIC_MEETING', 'COMMITTEE_CONFERENCE', 'CONGRESS'];
 const PAGE = 20;
+const KINDS = ['REGULAR_CELL_MEETING', 'THEMATIC_MEETING', 'COMMITTEE_CONFERENCE', 'CONGRESS'];
+const FILTERS = ['org', 'kind', 'from', 'to', 'q', 'offset'];
 
 const state = {
-  bodies: [],
-  org: null, // the chosen body (its subtree is searched), or null for all within reach
-  items: [],
-  total: 0,
-  failure: null,
-  entry: null, // the opened minutes: metadata from the server
-  verdict: null, // the server's verification of the opened minutes, or {failed}
+  organisations: null, // [{id, name, kind, symbol, parentId}] within reach
+  query: {},
+  list: null, // {items, total, limit, offset}
+  listProblem: null, // {failure}
+  entry: null,
+  entryProblem: null,
+  lastList: '#/',
 };
+let visit = 0; // the newest navigation; answers to older ones are dropped
 
 async function main() {
   applyI18n(document);
   await loadServerMessages();
   $('#lang').addEventListener('click', () => toggleLang());
-  window.addEventListener('langchange', () => {
-    applyI18n(document);
-    $('sign-in')?.update();
-    renderKinds();
-    renderTree();
-    renderList();
-    renderEntry();
-  });
-  $('#sign-out').addEventListener('click', async () => { await logout(); location.reload(); });
+  window.addEventListener('langchange', relabel);
+  $('#sign-out').addEventListener('click', async () => { await logout(); location.hash = '#/'; location.reload(); });
   document.addEventListener('signed-in', () => start());
-  $('#tree').addEventListener('click', (e) => {
-    const b = e.target.closest('button[data-org]');
-    if (!b) return;
-    state.org = b.dataset.org || null;
-    renderTree();
-    search();
+  window.addEventListener('hashchange', () => route());
+  $('#filters').addEventListener('submit', search);
+  $('#clear').addEventListener('click', () => go({}));
+  $('org-tree').addEventListener('choose-organisation', (e) => go({ ...state.query, org: e.detail.orgId, offset: null }));
+  $('minutes-results').addEventListener('change-page', (e) => go({ ...state.query, offset: e.detail.offset || null }));
+  $('minutes-entry').addEventListener('download', (e) => download(e.detail.what));
+  $('#back').addEventListener('click', (e) => { e.preventDefault(); location.hash = state.lastList; });
+  document.body.addEventListener('click', (e) => {
+    if (!e.target.closest('button[data-action="retry"]')) return;
+    if (!state.organisations) loadOrganisations();
+    route();
   });
-  $('#search').addEventListener('submit', (e) => { e.preventDefault(); search(); });
-  $('#clear').addEventListener('click', () => {
-    for (const id of ['#q', '#from', '#to']) $(id).value = '';
-    $('#kind').value = '';
-    state.org = null;
-    renderTree();
-    search();
-  });
-  $('#more').addEventListener('click', () => search({ append: true }));
-  $('#minutes').addEventListener('click', (e) => {
-    const b = e.target.closest('button[data-open]');
-    if (b) openEntry(b.dataset.open);
-  });
-  $('#back').addEventListener('click', () => showList());
-  $('#entry').addEventListener('click', onDownload);
-  window.addEventListener('hashchange', route);
-  renderKinds();
   start();
 }
 
-async function start() {
-  if (!session.get()?.account) {
-    $('#signin-view').hidden = false;
-    $('#archive-view').hidden = true;
+function start() {
+  const account = session.get()?.account;
+  $('#signin-view').hidden = !!account;
+  $('#sign-out').hidden = !account;
+  setText($('#who'), account ? t('archive.signedInAs', { name: account.displayName || account.username }) : '');
+  if (!account) {
+    $('#list-view').hidden = true;
+    $('#entry-view').hidden = true;
+    $('sign-in').update();
     return;
   }
-  $('#signin-view').hidden = true;
-  $('#archive-view').hidden = false;
-  $('#sign-out').hidden = false;
-  try {
-    state.bodies = (await api('/api/archive/organisations')).organisations || [];
-    state.failure = null;
-  } catch (err) {
-    if (err.status === 401) { session.clear(); start(); return; }
-    state.bodies = [];
-    state.failure = err;
-  }
-  renderTree();
-  if (!state.failure) await search();
-  else renderList();
+  state.organisations = null;
+  loadOrganisations();
   route();
 }
 
-function renderKinds() {
-  const chosen = $('#kind').value;
-  render($('#kind'), html`<option value="">${t('archive.anyKind')}</option>${KINDS.map((k) => html`
-    <option value="${k}">${t(`meeting.kind.${k}`)}</option>`)}`);
-  $('#kind').value = chosen;
-}
-
-/** The bodies as a tree: a body whose superior is out of reach is a root. */
-function renderTree() {
-  const ids = new Set(state.bodies.map((b) => b.id));
-  const children = new Map();
-  for (const b of state.bodies) {
-    const parent = b.parentId && ids.has(b.parentId) ? b.parentId : '';
-    if (!children.has(parent)) children.set(parent, []);
-    children.get(parent).push(b);
+/** A failure worth showing, or null after a lapsed session sends the reader back to sign in. */
+function problem(err) {
+  if (err.status === 401) {
+    session.clear();
+    start();
+    return null;
   }
-  const branch = (parent) => {
-    const list = children.get(parent) || [];
-    if (list.length === 0) return '';
-    return html`<ul class="tree">${list.map((b) => html`<li>
-      <button data-org="${b.id}" aria-pressed="${state.org === b.id}">${b.name} <span class="symbol">${b.symbol}</span></button>
-      ${branch(b.id)}</li>`)}</ul>`;
-  };
-  render($('#tree'), html`<ul class="tree"><li><button data-org="" aria-pressed="${state.org === null}">${t('archive.allBodies')}</button></li></ul>${branch('')}`);
+  return { failure: err };
 }
 
-async function search({ append = false } = {}) {
-  const params = new URLSearchParams();
-  const q = $('#q').value.trim();
-  if (q) params.set('q', q);
-  if (state.org) params.set('org', state.org);
-  if ($('#kind').value) params.set('kind', $('#kind').value);
-  if ($('#from').value) params.set('from', $('#from').value);
-  if ($('#to').value) params.set('to', $('#to').value);
-  params.set('limit', String(PAGE));
-  params.set('offset', String(append ? state.items.length : 0));
+async function loadOrganisations() {
+  const tree = $('org-tree');
+  tree.problem = null;
   try {
-    const page = await api(`/api/archive?${params}`);
-    state.items = append ? state.items.concat(page.items) : page.items;
-    state.total = page.total;
-    state.failure = null;
+    const out = await api('/api/archive/organisations');
+    state.organisations = out.organisations || [];
   } catch (err) {
-    if (err.status === 401) { session.clear(); start(); return; }
-    state.failure = err;
+    const p = problem(err);
+    if (!p) return;
+    // 403: the account reaches no body (an empty tree says so); anything else may pass: retry offers it again
+    if (err.status === 403) state.organisations = [];
+    else tree.problem = err;
   }
-  renderList();
+  tree.organisations = state.organisations;
+  tree.update();
+  summarise();
 }
 
-function renderList() {
-  const box = $('#minutes');
-  if (state.failure) {
-    setText($('#count'), '');
-    render(box, html`<li class="card state error">${state.failure.status === 404 ? t('archive.unavailable') : failureText(state.failure)}</li>`);
-    $('#more').hidden = true;
-    return;
-  }
-  setText($('#count'), t('archive.count', { n: state.total }));
-  if (state.items.length === 0) {
-    render(box, html`<li class="card state">${t('archive.empty')}</li>`);
-    $('#more').hidden = true;
-    return;
-  }
-  render(box, html`${state.items.map((m) => html`<li class="card">
-    <div><span class="number">${t('archive.number')} ${m.number}</span> · ${shortDate(m.meetingDate)}${m.version > 1 ? ` · ${t('archive.version', { n: m.version })}` : ''}<br>
-      <strong>${m.title}</strong><br>
-      <span class="muted">${m.organisation?.name || ''} · ${t(`meeting.kind.${m.meetingKind}`)}</span></div>
-    <button class="primary" data-open="${m.id}">${t('archive.open')}</button>
-  </li>`)}`);
-  $('#more').hidden = state.items.length >= state.total;
-}
+// ---- the address --------------------------------------------------------------------------------
 
-/** #m/<id> opens an entry, so that the browser's back button returns to the list. */
 function route() {
-  const m = /^#m\/(.+)$/.exec(location.hash);
-  if (m && session.get()?.account) loadEntry(decodeURIComponent(m[1]));
-  else if (!m) showListView();
+  if (!session.get()?.account) return;
+  const hash = location.hash || '#/';
+  const entry = /^#\/bien-ban\/(.+)$/.exec(hash);
+  if (entry) {
+    showEntry(decodeURIComponent(entry[1]));
+    return;
+  }
+  const params = new URLSearchParams(hash.replace(/^#\/?\??/, ''));
+  const query = {};
+  for (const k of FILTERS) if (params.get(k)) query[k] = params.get(k);
+  state.lastList = hash;
+  showList(query);
 }
 
-function openEntry(id) {
-  location.hash = `#m/${encodeURIComponent(id)}`;
+function go(query) {
+  const params = new URLSearchParams();
+  for (const k of FILTERS) if (query[k] !== null && query[k] !== undefined && query[k] !== '') params.set(k, query[k]);
+  const next = `#/?${params}`;
+  if (location.hash === next) route();
+  else location.hash = next;
 }
 
-function showList() {
-  history.pushState(null, '', location.pathname);
-  showListView();
+// ---- the list -----------------------------------------------------------------------------------
+
+function search(e) {
+  e.preventDefault();
+  const f = e.target;
+  const from = f.from.value;
+  const to = f.to.value;
+  setText($('#filter-error'), from && to && from > to ? t('archive.badRange') : '');
+  if (from && to && from > to) return;
+  go({ org: state.query.org, kind: f.kind.value, from, to, q: f.q.value.trim() });
 }
 
-function showListView() {
+async function showList(query) {
+  const mine = ++visit;
   $('#entry-view').hidden = true;
   $('#list-view').hidden = false;
+  state.query = query;
+  fillForm(query);
+  const tree = $('org-tree');
+  tree.selected = query.org || null;
+  tree.update();
+  const params = new URLSearchParams({ limit: String(PAGE) });
+  for (const k of FILTERS) if (query[k]) params.set(k, query[k]);
+  setText($('#summary'), t('common.loading'));
+  try {
+    const list = await api(`/api/archive?${params}`);
+    if (mine !== visit) return;
+    state.list = list;
+    state.listProblem = null;
+  } catch (err) {
+    if (mine !== visit) return;
+    state.list = null;
+    state.listProblem = problem(err);
+    if (!state.listProblem) return;
+  }
+  updateList();
 }
 
-async function loadEntry(id) {
-  $('#list-view').hidden = true;
-  $('#entry-view').hidden = false;
-  state.entry = null;
-  state.verdict = null;
-  render($('#entry'), html`<p class="muted">${t('common.loading')}</p>`);
-  try {
-    state.entry = await api(`/api/archive/${encodeURIComponent(id)}`);
-  } catch (err) {
-    render($('#entry'), html`<p class="card state error">${failureText(err)}</p>`);
-    $('#viewer').open(null);
+function fillForm(query) {
+  const f = $('#filters');
+  kindOptions();
+  f.kind.value = query.kind || '';
+  f.q.value = query.q || '';
+  f.from.value = query.from || '';
+  f.to.value = query.to || '';
+}
+
+/** The kinds of meeting in the current language, keeping the one chosen. */
+function kindOptions() {
+  const select = $('#kind');
+  const chosen = select.value;
+  render(select, html`<option value="">${t('archive.anyKind')}</option>${KINDS.map((k) => html`<option value="${k}">${t(`meetingKind.${k}`)}</option>`)}`);
+  select.value = chosen;
+}
+
+function updateList() {
+  const results = $('minutes-results');
+  results.result = state.list;
+  results.searched = FILTERS.some((k) => k !== 'offset' && state.query[k]);
+  results.update();
+  const p = state.listProblem;
+  let words = null;
+  if (p) {
+    const s = p.failure.status;
+    if (s === 403) words = state.query.org ? t('archive.forbiddenList') : t('archive.noBodies');
+    else if (s === 400) words = t('archive.badQuery');
+    else words = s === 0 ? t('common.offline') : t('archive.failed', { message: failureText(p.failure) });
+  }
+  render($('#list-problem'), words ? html`<div class="card state failure" data-status="${p.failure.status}">
+    <p>${words}</p>${p.failure.status === 0 || p.failure.status >= 500 ? html`<button type="button" data-action="retry">${t('archive.retry')}</button>` : ''}</div>` : '');
+  summarise();
+}
+
+function summarise() {
+  const list = state.list;
+  if (!list) {
+    setText($('#summary'), '');
     return;
   }
-  renderEntry();
-  const m = state.entry;
-  $('#viewer').open({ id: m.id, title: `${t('archive.number')} ${m.number}`, classification: 'UNCLASSIFIED', url: m.links.pdf });
-  try {
-    state.verdict = await api(m.links.verify);
-  } catch (err) {
-    state.verdict = { failed: failureText(err) };
-  }
-  if (state.entry === m) renderEntry();
+  const parts = [t('archive.count', { n: list.total })];
+  const org = state.organisations?.find((o) => o.id === state.query.org);
+  if (org) parts.push(t('archive.within', { org: org.name }));
+  if (state.query.q) parts.push(t('archive.matching', { q: state.query.q }));
+  setText($('#summary'), parts.join(' · '));
 }
 
-function renderEntry() {
+// ---- one minutes --------------------------------------------------------------------------------
+
+async function showEntry(id) {
+  const mine = ++visit;
+  $('#list-view').hidden = true;
+  $('#entry-view').hidden = false;
+  window.scrollTo(0, 0);
+  const panel = $('minutes-entry');
+  const viewer = $('pdf-viewer');
+  if (state.entry?.id !== id) {
+    state.entry = null;
+    panel.entry = null;
+    panel.update();
+  }
+  render($('#entry-problem'), '');
+  try {
+    state.entry = await api(`/api/archive/${encodeURIComponent(id)}`);
+    state.entryProblem = null;
+  } catch (err) {
+    if (mine !== visit) return;
+    state.entry = null;
+    state.entryProblem = problem(err);
+    if (state.entryProblem) showEntryProblem();
+    return;
+  }
+  if (mine !== visit) return;
+  const m = state.entry;
+  $('#entry-grid').hidden = false;
+  Object.assign(panel, { entry: m, verification: null, votes: null });
+  panel.update();
+  document.title = `${m.number} — ${t('archive.title')}`;
+  viewer.open({ id: m.id, title: t('archive.viewerTitle', { n: m.number }), classification: 'UNCLASSIFIED', url: m.links.pdf });
+  const settle = async (key, path) => {
+    let value;
+    try {
+      value = await api(path);
+    } catch (err) {
+      value = problem(err);
+      if (!value) return;
+    }
+    if (mine !== visit) return;
+    panel[key] = value;
+    panel.update();
+  };
+  settle('verification', m.links.verify);
+  settle('votes', m.links.resultsJson);
+}
+
+function showEntryProblem() {
+  const s = state.entryProblem.failure.status;
+  const words = s === 403 ? t('archive.forbidden') : s === 404 ? t('archive.notFound')
+    : s === 0 ? t('common.offline') : t('archive.failed', { message: failureText(state.entryProblem.failure) });
+  $('#entry-grid').hidden = true;
+  render($('#entry-problem'), html`<div class="card state failure" data-status="${s}"><p>${words}</p>
+    ${s === 0 || s >= 500 ? html`<button type="button" data-action="retry">${t('archive.retry')}</button>` : ''}</div>`);
+}
+
+async function download(what) {
   const m = state.entry;
   if (!m) return;
-  const v = state.verdict;
-  const verdict = !v ? html`<p class="verdict pending" role="status">${t('archive.verifying')}</p>`
-    : v.failed ? html`<p class="verdict failed" role="status">${v.failed}</p>`
-      : html`<p class="verdict ${v.status}" role="status" data-status="${v.status}">${t(`archive.verify.${v.status}`)}
-        ${v.developmentKey ? html`<span class="dev">${t('archive.devKey')}</span>` : ''}</p>`;
-  render($('#entry'), html`<header>
-      <p class="number">${t('archive.number')} ${m.number} · ${m.organisation?.name || ''}</p>
-      <h2>${m.title}</h2>
-    </header>
-    ${verdict}
-    <dl>
-      <dt>${t('archive.date')}</dt><dd>${shortDate(m.meetingDate)}</dd>
-      <dt>${t('archive.kind')}</dt><dd>${t(`meeting.kind.${m.meetingKind}`)}</dd>
-      <dt>${t('archive.signer')}</dt><dd>${m.signer}</dd>
-      <dt>${t('archive.filedAt')}</dt><dd>${dateTime(m.createdAt)}</dd>
-      <dt>SHA-256</dt><dd><code>${m.pdfSha256}</code></dd>
-    </dl>
-    <div class="downloads">
-      <button class="primary" data-download="${m.links.pdf}" data-name="bien-ban-${m.number.replaceAll('/', '-')}-v${m.version}.pdf">${t('archive.downloadPdf')}</button>
-      <button data-download="${m.links.resultsCsv}" data-name="ket-qua-bieu-quyet-${m.number.replaceAll('/', '-')}.csv">${t('archive.resultsCsv')}</button>
-      <button data-download="${m.links.resultsJson}" data-name="ket-qua-bieu-quyet-${m.number.replaceAll('/', '-')}.json">${t('archive.resultsJson')}</button>
-    </div>
-    ${m.versions && m.versions.length > 1 ? html`<h3>${t('archive.versions')}</h3><ol class="versions">${m.versions.map((x) => html`<li>
-      ${x.id === m.id ? html`<strong>${t('archive.version', { n: x.version })}</strong>` : html`<a href="#m/${encodeURIComponent(x.id)}">${t('archive.version', { n: x.version })}</a>`}
-      · ${dateTime(x.createdAt)} · ${x.reason ? t('archive.correction', { reason: x.reason }) : t('archive.original')}${x.latest ? ` (${t('archive.latest')})` : ''}</li>`)}</ol>` : ''}`);
-}
-
-async function onDownload(e) {
-  const b = e.target.closest('button[data-download]');
-  if (!b) return;
+  const [path, name] = what === 'pdf' ? [m.links.pdf, fileName('bien-ban', m, 'pdf')]
+    : what === 'csv' ? [m.links.resultsCsv, fileName('ket-qua-bieu-quyet', m, 'csv')]
+      : [m.links.resultsJson, fileName('ket-qua-bieu-quyet', m, 'json')];
+  render($('#entry-problem'), '');
   try {
-    saveBlob(await api(b.dataset.download, { as: 'blob' }), b.dataset.name);
+    saveBlob(await api(path, { as: 'blob' }), name);
   } catch (err) {
-    state.verdict = { failed: failureText(err) };
-    renderEntry();
+    const p = problem(err);
+    if (!p) return;
+    // the minutes stay on the screen; only the download failed
+    render($('#entry-problem'), html`<p class="error">${t('archive.failed', { message: p.failure.status === 0 ? t('common.offline') : failureText(p.failure) })}</p>`);
   }
 }
 
-function shortDate(iso) {
-  if (!iso) return '';
-  const [y, mo, d] = iso.split('-');
-  return `${d}/${mo}/${y}`;
+function relabel() {
+  $('sign-in')?.update();
+  const account = session.get()?.account;
+  setText($('#who'), account ? t('archive.signedInAs', { name: account.displayName || account.username }) : '');
+  if (!account) return;
+  $('org-tree').update();
+  kindOptions();
+  updateList();
+  $('minutes-entry').update();
+  if (state.entryProblem && !$('#entry-view').hidden) showEntryProblem();
 }
 
 main();
