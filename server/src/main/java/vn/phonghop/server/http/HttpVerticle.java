@@ -109,6 +109,9 @@ public final class HttpVerticle extends VerticleBase {
         vertx.executeBlocking(() -> services.store().lastSeq("health-probe")).onComplete(ar -> {
             var body = new JsonObject().put("status", ar.succeeded() ? "UP" : "DOWN")
                     .put("meetings", services.meetings().ids().size()).put("connections", services.connections().count());
+            // ?meeting=<id>: whether this node decides that meeting now (for operators and the failover test)
+            String meeting = ctx.request().getParam("meeting");
+            if (meeting != null && !meeting.isBlank()) body.put("decidesHere", services.meetings().decidesHere(meeting));
             ctx.response().setStatusCode(ar.succeeded() ? 200 : 503)
                     .putHeader("Content-Type", "application/json; charset=utf-8").end(body.encode());
         });

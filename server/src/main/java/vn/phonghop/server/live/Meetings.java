@@ -67,6 +67,11 @@ public final class Meetings {
         return running.keySet().stream().sorted().toList();
     }
 
+    /** Whether this node decides the meeting now (always, on a single node). */
+    public boolean decidesHere(String meetingId) {
+        return routing.local(meetingId);
+    }
+
     /** In a cluster: set once, before any meeting is loaded. */
     public void routing(Routing routing) {
         if (!running.isEmpty()) throw new IllegalStateException("the routing is set before meetings are loaded");
