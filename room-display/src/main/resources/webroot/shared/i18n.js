@@ -37,6 +37,7 @@ const TABLE = {
   'conn.connecting': ['Đang kết nối…', 'Connecting…'],
   'conn.reconnecting': ['Đang kết nối lại…', 'Reconnecting…'],
   'conn.offline': ['Mất kết nối — đang thử lại', 'Offline — retrying'],
+  'conn.noQuorum': ['Máy chủ mất liên lạc với cụm — lệnh đang chờ', 'Server cut off from its cluster — commands waiting'],
   'conn.denied': ['Phiên đăng nhập không còn hiệu lực', 'The session is no longer valid'],
   'conn.pending': ['{n} thao tác đang chờ gửi', '{n} actions waiting to be sent'],
 

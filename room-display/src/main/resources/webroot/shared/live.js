@@ -176,6 +176,7 @@ export class LiveMeeting extends EventTarget {
         for (const item of msg.items || []) this.applyEvent(item);
         break;
       case 'ack':
+        if (this.state === 'noQuorum') this.setState('online');
         this.settle(msg.id, (e) => e.resolve(msg));
         break;
       case 'error':
@@ -223,11 +224,14 @@ export class LiveMeeting extends EventTarget {
 
   onError(msg) {
     if (msg.id && this.outbox.has(msg.id)) {
-      if (msg.code === 'RETRY') {
+      if (msg.code === 'RETRY' || msg.code === 'NO_QUORUM') {
+        // NO_QUORUM: this server is cut off from most of its cluster; the command waits and is sent
+        // again (same id) until a server that can decide takes it
+        if (msg.code === 'NO_QUORUM') this.setState('noQuorum');
         const entry = this.outbox.get(msg.id);
         setTimeout(() => {
           if (this.outbox.has(entry.id) && this.synced) this.write({ type: 'command', id: entry.id, command: entry.command });
-        }, BACKOFF_FIRST_MS);
+        }, msg.code === 'NO_QUORUM' ? 3_000 : BACKOFF_FIRST_MS);
         return;
       }
       this.settle(msg.id, (e) => e.reject(msg));

@@ -87,7 +87,8 @@ public final class Server {
                     }, metrics.storeLatency::record, (meetingId, events) -> archiverRef.get().onDurable(meetingId, events));
                     if (cluster != null && cluster.clustered()) {
                         // every node keeps a replica of each meeting; the owner decides, the others forward
-                        meetings.routing(new vn.phonghop.server.cluster.ClusterRouting(vertx, cluster.ownership()));
+                        meetings.routing(new vn.phonghop.server.cluster.ClusterRouting(vertx, cluster.ownership(), cluster::members,
+                                config.clusterQuorum()));
                         vn.phonghop.server.cluster.ClusterRouting.serve(vertx, cluster.ownership(), meetings);
                     }
                     archiverRef.set(new Archiver(vertx, config, clock, db, store, meetings));

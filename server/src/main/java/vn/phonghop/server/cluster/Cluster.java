@@ -57,6 +57,8 @@ public final class Cluster {
         hz.setProperty("hazelcast.max.no.heartbeat.seconds", "6");
         var network = hz.getNetworkConfig();
         network.getInterfaces().setEnabled(true).addInterface(host);
+        // an explicit port (and members listed with theirs) when several nodes share a host
+        config.clusterPort().ifPresent(port -> network.setPort(port).setPortAutoIncrement(false));
         var join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);

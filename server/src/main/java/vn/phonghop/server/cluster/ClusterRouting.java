@@ -29,10 +29,20 @@ public final class ClusterRouting implements Routing {
 
     private final Vertx vertx;
     private final Ownership ownership;
+    private final java.util.function.IntSupplier members;
+    private final int quorum;
 
-    public ClusterRouting(Vertx vertx, Ownership ownership) {
+    public ClusterRouting(Vertx vertx, Ownership ownership, java.util.function.IntSupplier members, int quorum) {
         this.vertx = vertx;
         this.ownership = ownership;
+        this.members = members;
+        this.quorum = quorum;
+    }
+
+    @Override
+    public Reply.NoQuorum minority() {
+        int seen = members.getAsInt();
+        return seen < quorum ? new Reply.NoQuorum(seen, quorum) : null;
     }
 
     static String commands(String node) {
@@ -96,6 +106,7 @@ public final class ClusterRouting implements Routing {
     static JsonObject toJson(Reply r) {
         if (r instanceof Reply.Ack a) return new JsonObject().put("kind", "ack").put("seq", a.seq()).put("json", a.json());
         if (r instanceof Reply.Refused f) return new JsonObject().put("kind", "refused").put("rejection", RecordJson.toJson(f.rejection()));
+        if (r instanceof Reply.NoQuorum q) return new JsonObject().put("kind", "noQuorum").put("members", q.members()).put("quorum", q.quorum());
         return new JsonObject().put("kind", "retry").put("why", ((Reply.Retry) r).why());
     }
 
@@ -103,6 +114,7 @@ public final class ClusterRouting implements Routing {
         return switch (o.getString("kind")) {
             case "ack" -> new Reply.Ack(o.getLong("seq"), o.getString("json"));
             case "refused" -> new Reply.Refused(RecordJson.fromJson(o.getJsonObject("rejection"), Rejection.class));
+            case "noQuorum" -> new Reply.NoQuorum(o.getInteger("members"), o.getInteger("quorum"));
             default -> new Reply.Retry(o.getString("why"));
         };
     }

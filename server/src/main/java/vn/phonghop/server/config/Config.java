@@ -25,6 +25,8 @@ public record Config(
         List<String> clusterMembers,
         String clusterName,
         Optional<String> clusterInterface,
+        int clusterQuorum,
+        Optional<Integer> clusterPort,
         Optional<Path> tlsCert,
         Optional<Path> tlsKey,
         Optional<Path> signingKeystore,
@@ -71,6 +73,8 @@ public record Config(
                 text(env, "CLUSTER_MEMBERS").map(Config::commaList).orElse(List.of()),
                 text(env, "CLUSTER_NAME").orElse(DEFAULT_CLUSTER_NAME),
                 text(env, "CLUSTER_INTERFACE"),
+                text(env, "CLUSTER_QUORUM").map(v -> parseInt("CLUSTER_QUORUM", v)).orElse(1),
+                text(env, "CLUSTER_PORT").map(v -> parseInt("CLUSTER_PORT", v)),
                 text(env, "TLS_CERT").map(Path::of),
                 text(env, "TLS_KEY").map(Path::of),
                 text(env, "SIGNING_KEYSTORE").map(Path::of),
@@ -105,7 +109,7 @@ public record Config(
     public String toString() {
         return "Config[port=" + port + ", dataDir=" + dataDir + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser
                 + ", dbPassword=" + hidden(dbPassword) + ", clusterMembers=" + clusterMembers
-                + ", clusterName=" + clusterName + ", clusterInterface=" + clusterInterface
+                + ", clusterName=" + clusterName + ", clusterInterface=" + clusterInterface + ", clusterQuorum=" + clusterQuorum + ", clusterPort=" + clusterPort
                 + ", tlsCert=" + tlsCert + ", tlsKey=" + tlsKey + ", signingKeystore=" + signingKeystore
                 + ", signingPassword=" + hidden(signingPassword) + ", maxDocumentBytes=" + maxDocumentBytes
                 + ", sessionTtl=" + sessionTtl + "]";

@@ -120,6 +120,7 @@ final class MeetingsApi {
         var res = ctx.response().putHeader("Content-Type", "application/json; charset=utf-8");
         if (r instanceof Reply.Ack a) res.setStatusCode(200).end(a.json());
         else if (r instanceof Reply.Refused f) res.setStatusCode(409).end(Protocol.refused(id, f.rejection()));
+        else if (r instanceof Reply.NoQuorum q) res.setStatusCode(503).end(Protocol.noQuorum(id, q));
         else res.setStatusCode(503).end(Protocol.retry(id));
         return null;
     }

@@ -235,6 +235,7 @@ public final class LiveSocket {
             Reply r = ar.result();
             if (r instanceof Reply.Ack a) send(a.json());
             else if (r instanceof Reply.Refused f) send(Protocol.refused(id, f.rejection()));
+            else if (r instanceof Reply.NoQuorum q) send(Protocol.noQuorum(id, q));
             else send(Protocol.retry(id));
         });
     }

@@ -114,6 +114,13 @@ public final class MeetingRuntime {
     }
 
     private void route(String commandId, MeetingCommand command, boolean mayForward, CompletableFuture<Reply> result) {
+        Reply.NoQuorum cutOff = routing.minority();
+        if (cutOff != null) {
+            // split brain: the side with fewer members than the quorum decides nothing
+            owner = false;
+            result.complete(cutOff);
+            return;
+        }
         if (routing.local(meetingId)) {
             if (owner) {
                 decide(commandId, command, result);

@@ -23,6 +23,12 @@ public final class Protocol {
                 .put("detail", r.detail()).encode();
     }
 
+    /** The node is in a minority of its cluster: nothing is decided until it is whole again. */
+    public static String noQuorum(String commandId, Reply.NoQuorum q) {
+        return new JsonObject().put("type", "error").put("id", commandId).put("code", "NO_QUORUM").put("retryable", true)
+                .put("members", q.members()).put("quorum", q.quorum()).put("message", Messages.error("NO_QUORUM")).encode();
+    }
+
     public static String retry(String commandId) {
         return new JsonObject().put("type", "error").put("id", commandId).put("code", "RETRY").put("retryable", true)
                 .put("message", Messages.error("RETRY")).encode();

@@ -12,6 +12,12 @@ public sealed interface Reply {
     /** Refused by the Party's rules or the meeting's state; nothing changed. */
     record Refused(Rejection rejection) implements Reply { }
 
+    /**
+     * Not applied: this node is cut off from the majority of the cluster (split brain), so it
+     * decides nothing until the cluster is whole again; sending it again later is safe.
+     */
+    record NoQuorum(int members, int quorum) implements Reply { }
+
     /** Not applied because the writer had to catch up with the store; sending it again is safe. */
     record Retry(String why) implements Reply { }
 

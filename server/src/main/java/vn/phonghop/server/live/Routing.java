@@ -13,6 +13,11 @@ import vn.phonghop.agenda.meeting.MeetingEvent;
 public interface Routing {
     boolean local(String meetingId);
 
+    /** When this node sees fewer cluster members than its quorum: the answer to every command; else null. */
+    default Reply.NoQuorum minority() {
+        return null;
+    }
+
     /** Sends a command to the meeting's owner; completes with its answer, or a retry when it cannot be reached. */
     CompletableFuture<Reply> forward(String meetingId, String commandId, MeetingCommand command);
 

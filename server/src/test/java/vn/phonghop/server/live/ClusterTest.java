@@ -28,11 +28,12 @@ class ClusterTest {
     @DisplayName("Two nodes: a vote sent to either node is decided once by the owner and seen on both; the owner leaves, nothing is lost")
     void two_nodes() throws Exception {
         var env = Map.of("DB_URL", PostgresServer.get().newDatabase(), "DB_USER", "phonghop",
-                "CLUSTER_MEMBERS", "127.0.0.1", "CLUSTER_NAME", "phonghop-test-" + System.nanoTime());
-        var nodeA = new TestServer(a, env);
+                "CLUSTER_NAME", "phonghop-test-" + System.nanoTime());
+        int[] hz = {TestServer.freePort(), TestServer.freePort()};
+        var nodeA = new TestServer(a, node(env, hz, 0));
         TestServer nodeB = null;
         try {
-            nodeB = new TestServer(b, env);
+            nodeB = new TestServer(b, node(env, hz, 1));
             var bb = nodeB;
             waitFor(() -> nodeA.cluster.members() == 2 && bb.cluster.members() == 2, "both nodes see each other");
             String ownerId = nodeA.cluster.ownership().owner(Demo.MEETING_ID);
@@ -84,12 +85,67 @@ class ClusterTest {
     }
 
     @Test
+    @DisplayName("Split brain: a node that sees fewer members than CLUSTER_QUORUM decides nothing and says so; reads go on")
+    void minority_refuses_commands() throws Exception {
+        var env = Map.of("DB_URL", PostgresServer.get().newDatabase(), "DB_USER", "phonghop",
+                "CLUSTER_NAME", "phonghop-test-" + System.nanoTime());
+        int[] hz = {TestServer.freePort(), TestServer.freePort()};
+        var nodeA = new TestServer(a, node(env, hz, 0));
+        TestServer nodeB = null;
+        try {
+            var withQuorum = new java.util.HashMap<>(node(env, hz, 1));
+            withQuorum.put("CLUSTER_QUORUM", "2");
+            nodeB = new TestServer(b, withQuorum);
+            var bb = nodeB;
+            waitFor(() -> nodeA.cluster.members() == 2 && bb.cluster.members() == 2, "both nodes see each other");
+            try (var chair = nodeB.live()) {
+                chair.hello(nodeB.login("chutri"), Demo.MEETING_ID);
+                assertEquals("ack", chair.command(cmd("StartMeeting")).getString("type"), "two of two: a majority");
+            }
+            nodeA.close();
+            waitFor(() -> bb.cluster.members() == 1, "node B sees node A gone");
+            String chairToken = nodeB.login("chutri");
+            try (var chair = nodeB.live()) {
+                chair.hello(chairToken, Demo.MEETING_ID);
+                var refused = chair.command(cmd("CheckIn").put("personId", "m04"));
+                assertEquals("NO_QUORUM", refused.getString("code"), refused.encode());
+                assertTrue(refused.getBoolean("retryable"));
+                assertEquals(1, refused.getInteger("members"));
+                assertEquals(2, refused.getInteger("quorum"));
+            }
+            var rest = nodeB.post("/api/meetings/" + Demo.MEETING_ID + "/commands", chairToken,
+                    new JsonObject().put("id", "ci-m05").put("command", cmd("CheckIn").put("personId", "m05")));
+            assertEquals(503, rest.status());
+            assertEquals("NO_QUORUM", rest.json().getString("code"));
+            var view = nodeB.get("/api/meetings/" + Demo.MEETING_ID, chairToken);
+            assertEquals(200, view.status(), "reading the meeting goes on");
+            assertEquals("IN_PROGRESS", view.json().getJsonObject("view").getJsonObject("header").getString("phase"));
+        } finally {
+            if (nodeB != null) nodeB.close();
+            try {
+                nodeA.close();
+            } catch (IllegalStateException alreadyClosed) {
+                // closed in the test
+            }
+        }
+    }
+
+    @Test
     @DisplayName("A cluster on the embedded H2 store is refused: each node would keep its own history")
     void cluster_needs_postgresql() {
         var config = vn.phonghop.server.config.Config.from(Map.of("DATA_DIR", a.toString(), "CLUSTER_MEMBERS", "127.0.0.1"));
         var started = vn.phonghop.server.cluster.Cluster.start(config);
         assertTrue(started.failed());
         assertTrue(started.cause().getMessage().contains("DB_URL"), started.cause().getMessage());
+    }
+
+    /** Node {@code i} of a cluster whose members are on loopback at the given Hazelcast ports. */
+    static Map<String, String> node(Map<String, String> env, int[] hazelcastPorts, int i) {
+        var out = new java.util.HashMap<>(env);
+        out.put("CLUSTER_PORT", String.valueOf(hazelcastPorts[i]));
+        out.put("CLUSTER_MEMBERS", java.util.Arrays.stream(hazelcastPorts).mapToObj(p -> "127.0.0.1:" + p)
+                .collect(java.util.stream.Collectors.joining(",")));
+        return out;
     }
 
     private static JsonObject cmd(String type) {

@@ -37,6 +37,7 @@ class FailoverTest {
     final Vertx vertx = Vertx.vertx();
     final Process[] nodes = new Process[3];
     final int[] ports = new int[3];
+    final int[] hazelcastPorts = new int[3];
     final List<LiveClient> clients = new ArrayList<>();
 
     @AfterEach
@@ -51,6 +52,7 @@ class FailoverTest {
     void owner_killed_during_a_poll() throws Exception {
         String db = PostgresServer.get().newDatabase();
         String cluster = "phonghop-failover-" + System.nanoTime();
+        for (int i = 0; i < 3; i++) hazelcastPorts[i] = TestServer.freePort();
         for (int i = 0; i < 3; i++) {
             ports[i] = TestServer.freePort();
             nodes[i] = start(i, db, cluster); // one after the other: the first seeds the demo
@@ -180,7 +182,7 @@ class FailoverTest {
         pb.environment().put("DATA_DIR", data.resolve("node" + i).toString());
         pb.environment().put("DB_URL", db);
         pb.environment().put("DB_USER", "phonghop");
-        pb.environment().put("CLUSTER_MEMBERS", "127.0.0.1");
+        pb.environment().putAll(ClusterTest.node(java.util.Map.of(), hazelcastPorts, i));
         pb.environment().put("CLUSTER_NAME", cluster);
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         Process p = pb.start();
