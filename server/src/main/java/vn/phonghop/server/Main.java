@@ -35,12 +35,7 @@ public final class Main {
                 .append(cluster.clustered() ? "; cluster " + config.clusterName() + ", node " + cluster.ownership().self() : "")
                 .append('\n');
         Demo.Seeded demo = server.demo();
-        if (demo.happened()) {
-            out.append("\nDemo (mật khẩu chung / shared password: ").append(Demo.PASSWORD).append("):\n");
-            demo.accounts().forEach(a -> out.append(String.format("  %-10s %-28s %s%n", a.username(), a.displayName(), a.what())));
-            out.append("  Mã ghép nối màn hình phòng họp (15 phút): ").append(demo.displayCode()).append('\n');
-            demo.seatCodes().forEach(c -> out.append("  Mã ghép nối máy tính bảng ").append(c).append('\n'));
-        }
+        if (demo.happened()) out.append(demo.describe());
         LOG.info(out.toString());
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -87,8 +87,10 @@ public final class Server {
                     }, metrics.storeLatency::record, (meetingId, events) -> archiverRef.get().onDurable(meetingId, events));
                     if (cluster != null && cluster.clustered()) {
                         // every node keeps a replica of each meeting; the owner decides, the others forward
-                        meetings.routing(new vn.phonghop.server.cluster.ClusterRouting(vertx, cluster.ownership(), cluster::members,
-                                config.clusterQuorum()));
+                        var routing = new vn.phonghop.server.cluster.ClusterRouting(vertx, cluster.ownership(), cluster::nodeIds,
+                                config.clusterQuorum());
+                        cluster.onMembersChanged(routing::membersChanged);
+                        meetings.routing(routing);
                         vn.phonghop.server.cluster.ClusterRouting.serve(vertx, cluster.ownership(), meetings);
                     }
                     archiverRef.set(new Archiver(vertx, config, clock, db, store, meetings));
@@ -100,7 +102,7 @@ public final class Server {
                     servicesRef.set(services);
                     return meetings.loadAll(vertx);
                 }))
-                .compose(v -> Demo.seedIfEmpty(vertx, servicesRef.get()))
+                .compose(v -> seedDemo(vertx, cluster, config, servicesRef.get()))
                 // minutes of meetings closed before a crash or stop, and not filed yet
                 .compose(demo -> servicesRef.get().archiver().archivePending().map(demo))
                 .compose(demo -> vertx.deployVerticle(() -> new HttpVerticle(servicesRef.get()),
@@ -109,6 +111,29 @@ public final class Server {
                             deployments.add(id);
                             return new Server(vertx, servicesRef.get(), deployments, demo);
                         }));
+    }
+
+    /**
+     * The demo on an empty store. One node seeds it: alone, the node itself; in a cluster, the
+     * oldest member once it sees its quorum (before that it could decide nothing). A clustered
+     * node that cannot seed at start leaves it to whichever member is oldest when the quorum forms,
+     * so three nodes started together on a fresh PostgreSQL seed it once.
+     */
+    private static Future<Demo.Seeded> seedDemo(Vertx vertx, vn.phonghop.server.cluster.Cluster cluster, Config config,
+            Services services) {
+        if (cluster == null || !cluster.clustered()) return Demo.seedIfEmpty(vertx, services);
+        if (cluster.oldest() && cluster.members() >= config.clusterQuorum()) return Demo.seedIfEmpty(vertx, services);
+        var tried = new java.util.concurrent.atomic.AtomicBoolean();
+        var context = vertx.getOrCreateContext();
+        cluster.onMembersChanged(() -> context.runOnContext(v -> {
+            if (tried.get() || !cluster.oldest() || cluster.members() < config.clusterQuorum()) return;
+            tried.set(true);
+            Demo.seedIfEmpty(vertx, services).onComplete(r -> {
+                if (r.failed()) LOG.log(java.util.logging.Level.WARNING, "demo not seeded", r.cause());
+                else if (r.result().happened()) LOG.info(r.result().describe());
+            });
+        }));
+        return Future.succeededFuture(Demo.none());
     }
 
     public Services services() {

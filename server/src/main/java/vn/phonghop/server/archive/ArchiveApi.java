@@ -238,7 +238,8 @@ public final class ArchiveApi {
         if (who.account().isEmpty()) return false;
         if (who.account().get().has(Role.ADMIN)) return true;
         if (!who.reach().covers(m.orgId())) return false;
-        var rt = services.meetings().ifRunning(m.meetingId());
+        var rt = services.meetings().find(m.meetingId()).toCompletionStage().toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
         if (rt.isEmpty()) return false;
         var roster = rt.get().state().get(30, TimeUnit.SECONDS).roster();
         String person = Access.personId(who.account().get());

@@ -35,7 +35,14 @@ public final class Cluster {
             return Future.failedFuture(new IllegalArgumentException(
                     "a cluster needs one shared PostgreSQL store: set DB_URL (CLUSTER_MEMBERS is set, DB_URL is not)"));
         }
-        String host = config.clusterInterface().orElse("127.0.0.1");
+        // in Kubernetes the pod's own address (CLUSTER_INTERFACE from status.podIP)
+        String host;
+        try {
+            // Hazelcast matches interfaces by address: a host name (a compose service) is resolved first
+            host = java.net.InetAddress.getByName(config.clusterInterface().orElse("127.0.0.1")).getHostAddress();
+        } catch (java.net.UnknownHostException e) {
+            return Future.failedFuture(new IllegalArgumentException("CLUSTER_INTERFACE does not resolve: " + e.getMessage()));
+        }
         HazelcastInstance hz = Hazelcast.newHazelcastInstance(hazelcast(config, host));
         return Vertx.builder()
                 .with(new VertxOptions().setEventBusOptions(new EventBusOptions().setHost(host)))
@@ -62,7 +69,13 @@ public final class Cluster {
         var join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true).setMembers(config.clusterMembers());
+        if (config.clusterKubernetesServiceDns().isPresent()) {
+            // Hazelcast's Kubernetes discovery in DNS lookup mode: the members are the pods behind a headless service
+            join.getKubernetesConfig().setEnabled(true)
+                    .setProperty("service-dns", config.clusterKubernetesServiceDns().get());
+        } else {
+            join.getTcpIpConfig().setEnabled(true).setMembers(config.clusterMembers());
+        }
         return hz;
     }
 
@@ -84,6 +97,40 @@ public final class Cluster {
 
     public boolean clustered() {
         return hazelcast != null;
+    }
+
+    /** The node ids of the members this node sees (its own alone when not clustered). */
+    public java.util.Set<String> nodeIds() {
+        if (hazelcast == null) return java.util.Set.of(Ownership.SINGLE.self());
+        var out = new java.util.HashSet<String>();
+        for (Member m : hazelcast.getCluster().getMembers()) out.add(m.getAttribute(NODE_ID));
+        return out;
+    }
+
+    /** True when no partition is migrating: every member agrees who owns each meeting (always when not clustered). */
+    public boolean settled() {
+        return hazelcast == null || hazelcast.getPartitionService().isClusterSafe();
+    }
+
+    /** True when this node is the cluster's oldest member (always when not clustered). */
+    public boolean oldest() {
+        return hazelcast == null || hazelcast.getCluster().getMembers().iterator().next().localMember();
+    }
+
+    /** Runs {@code action} on a Hazelcast thread whenever a member joins or leaves. */
+    public void onMembersChanged(Runnable action) {
+        if (hazelcast == null) return;
+        hazelcast.getCluster().addMembershipListener(new com.hazelcast.cluster.MembershipListener() {
+            @Override
+            public void memberAdded(com.hazelcast.cluster.MembershipEvent event) {
+                action.run();
+            }
+
+            @Override
+            public void memberRemoved(com.hazelcast.cluster.MembershipEvent event) {
+                action.run();
+            }
+        });
     }
 
     /** Who decides which meeting. */

@@ -29,19 +29,35 @@ public final class ClusterRouting implements Routing {
 
     private final Vertx vertx;
     private final Ownership ownership;
-    private final java.util.function.IntSupplier members;
+    private final java.util.function.Supplier<java.util.Set<String>> members;
     private final int quorum;
+    /** Commands sent to another node and not answered yet, with the node they went to. */
+    private final java.util.Map<CompletableFuture<Reply>, String> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public ClusterRouting(Vertx vertx, Ownership ownership, java.util.function.IntSupplier members, int quorum) {
+    /** @param members the node ids of the members this node sees */
+    public ClusterRouting(Vertx vertx, Ownership ownership, java.util.function.Supplier<java.util.Set<String>> members, int quorum) {
         this.vertx = vertx;
         this.ownership = ownership;
         this.members = members;
         this.quorum = quorum;
     }
 
+    /**
+     * Told when a member joins or leaves: a command sent to a node that is gone will get no answer,
+     * so its sender is told "retry" now rather than after the send timeout. The command was either
+     * made durable there (the retry, same id, is answered with its first ack by the new owner, which
+     * rebuilt from the store) or not (the retry decides it): never both, never twice.
+     */
+    public void membersChanged() {
+        var alive = members.get();
+        inFlight.forEach((pending, node) -> {
+            if (!alive.contains(node)) pending.complete(new Reply.Retry("the meeting's node left the cluster"));
+        });
+    }
+
     @Override
     public Reply.NoQuorum minority() {
-        int seen = members.getAsInt();
+        int seen = members.get().size();
         return seen < quorum ? new Reply.NoQuorum(seen, quorum) : null;
     }
 
@@ -80,11 +96,17 @@ public final class ClusterRouting implements Routing {
     public CompletableFuture<Reply> forward(String meetingId, String commandId, MeetingCommand command) {
         var body = new JsonObject().put("meetingId", meetingId).put("commandId", commandId)
                 .put("command", RecordJson.toJson(command));
-        return vertx.eventBus().<JsonObject>request(commands(ownership.owner(meetingId)), body,
-                        new DeliveryOptions().setSendTimeout(FORWARD_TIMEOUT_MS))
+        String node = ownership.owner(meetingId);
+        var answer = new CompletableFuture<Reply>();
+        inFlight.put(answer, node);
+        answer.whenComplete((r, e) -> inFlight.remove(answer));
+        vertx.eventBus().<JsonObject>request(commands(node), body, new DeliveryOptions().setSendTimeout(FORWARD_TIMEOUT_MS))
                 .map(msg -> fromJson(msg.body()))
                 .otherwise(e -> new Reply.Retry("the meeting's node did not answer: " + e.getMessage()))
-                .toCompletionStage().toCompletableFuture();
+                .onComplete(r -> answer.complete(r.result()));
+        // it may have left between the owner lookup and now
+        if (!members.get().contains(node)) answer.complete(new Reply.Retry("the meeting's node left the cluster"));
+        return answer;
     }
 
     @Override
@@ -100,7 +122,7 @@ public final class ClusterRouting implements Routing {
             var list = new ArrayList<MeetingEvent>();
             for (Object o : msg.body().getJsonArray("events")) list.add(RecordJson.fromJson((JsonObject) o, MeetingEvent.class));
             runtime.replicated(msg.body().getLong("firstSeqBefore"), list);
-        });
+        }).completion().onSuccess(v -> runtime.catchUp()); // once every node knows this one listens
     }
 
     static JsonObject toJson(Reply r) {

@@ -27,6 +27,7 @@ public record Config(
         Optional<String> clusterInterface,
         int clusterQuorum,
         Optional<Integer> clusterPort,
+        Optional<String> clusterKubernetesServiceDns,
         Optional<Path> tlsCert,
         Optional<Path> tlsKey,
         Optional<Path> signingKeystore,
@@ -75,6 +76,7 @@ public record Config(
                 text(env, "CLUSTER_INTERFACE"),
                 text(env, "CLUSTER_QUORUM").map(v -> parseInt("CLUSTER_QUORUM", v)).orElse(1),
                 text(env, "CLUSTER_PORT").map(v -> parseInt("CLUSTER_PORT", v)),
+                text(env, "CLUSTER_KUBERNETES_SERVICE_DNS"),
                 text(env, "TLS_CERT").map(Path::of),
                 text(env, "TLS_KEY").map(Path::of),
                 text(env, "SIGNING_KEYSTORE").map(Path::of),
@@ -89,9 +91,9 @@ public record Config(
         return dbUrl.startsWith("jdbc:h2:");
     }
 
-    /** True when cluster members are configured (otherwise the server runs as one node). */
+    /** True when cluster members or Kubernetes discovery are configured (otherwise the server runs as one node). */
     public boolean clustered() {
-        return !clusterMembers.isEmpty();
+        return !clusterMembers.isEmpty() || clusterKubernetesServiceDns.isPresent();
     }
 
     /** True when both a certificate and its key are configured. */
@@ -109,7 +111,7 @@ public record Config(
     public String toString() {
         return "Config[port=" + port + ", dataDir=" + dataDir + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser
                 + ", dbPassword=" + hidden(dbPassword) + ", clusterMembers=" + clusterMembers
-                + ", clusterName=" + clusterName + ", clusterInterface=" + clusterInterface + ", clusterQuorum=" + clusterQuorum + ", clusterPort=" + clusterPort
+                + ", clusterName=" + clusterName + ", clusterInterface=" + clusterInterface + ", clusterQuorum=" + clusterQuorum + ", clusterPort=" + clusterPort + ", clusterKubernetesServiceDns=" + clusterKubernetesServiceDns
                 + ", tlsCert=" + tlsCert + ", tlsKey=" + tlsKey + ", signingKeystore=" + signingKeystore
                 + ", signingPassword=" + hidden(signingPassword) + ", maxDocumentBytes=" + maxDocumentBytes
                 + ", sessionTtl=" + sessionTtl + "]";

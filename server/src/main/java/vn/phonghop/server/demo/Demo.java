@@ -86,14 +86,28 @@ public final class Demo {
         public boolean happened() {
             return !accounts.isEmpty();
         }
+
+        /** The accounts and pairing codes as the newcomer reads them in the log. */
+        public String describe() {
+            var out = new StringBuilder("\nDemo (mật khẩu chung / shared password: ").append(PASSWORD).append("):\n");
+            accounts.forEach(a -> out.append(String.format("  %-10s %-28s %s%n", a.username(), a.displayName(), a.what())));
+            out.append("  Mã ghép nối màn hình phòng họp (15 phút): ").append(displayCode).append('\n');
+            seatCodes.forEach(c -> out.append("  Mã ghép nối máy tính bảng ").append(c).append('\n'));
+            return out.toString();
+        }
     }
 
     private Demo() {
     }
 
+    /** Nothing seeded. */
+    public static Seeded none() {
+        return new Seeded(List.of(), MEETING_ID, null, List.of());
+    }
+
     public static Future<Seeded> seedIfEmpty(Vertx vertx, Services s) {
         return vertx.executeBlocking(() -> s.accounts().findByUsername("admin").isEmpty()).compose(empty -> {
-            if (!empty) return Future.succeededFuture(new Seeded(List.of(), MEETING_ID, null, List.of()));
+            if (!empty) return Future.succeededFuture(none());
             return vertx.executeBlocking(() -> accounts(s)).compose(accounts -> seedMeeting(vertx, s, accounts));
         });
     }

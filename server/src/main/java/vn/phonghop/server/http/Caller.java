@@ -52,13 +52,14 @@ public record Caller(String token, Principal principal, Optional<Account> accoun
 
     /** The meeting's writer and this caller's view of it, or 404 / 403. */
     Future<Seen> see(Services services, String meetingId) {
-        var rt = services.meetings().ifRunning(meetingId);
-        if (rt.isEmpty()) return Future.failedFuture(ApiError.notFound("no meeting " + meetingId));
-        return Future.fromCompletionStage(rt.get().state(), io.vertx.core.Vertx.currentContext()).compose(state -> {
-            var v = Access.viewer(principal, account, state);
-            if (v.isEmpty()) return Future.failedFuture(ApiError.forbidden("not a participant of " + meetingId));
-            return Future.succeededFuture(new Seen(rt.get(), state, v.get()));
-        });
+        var context = io.vertx.core.Vertx.currentContext();
+        return services.meetings().find(meetingId).compose(rt -> rt
+                .map(runtime -> Future.fromCompletionStage(runtime.state(), context).compose(state -> {
+                    var v = Access.viewer(principal, account, state);
+                    if (v.isEmpty()) return Future.<Seen>failedFuture(ApiError.forbidden("not a participant of " + meetingId));
+                    return Future.succeededFuture(new Seen(runtime, state, v.get()));
+                }))
+                .orElse(Future.failedFuture(ApiError.notFound("no meeting " + meetingId))));
     }
 
     /** A meeting as a caller may see it. */

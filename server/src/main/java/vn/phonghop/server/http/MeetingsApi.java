@@ -44,9 +44,8 @@ final class MeetingsApi {
 
     private void list(RoutingContext ctx) {
         var caller = Caller.of(ctx);
-        var all = services.meetings().ids().stream().map(id -> caller.see(services, id)
-                .map(seen -> summary(seen)).otherwise((JsonObject) null)).toList();
-        Future.all(all).onSuccess(done -> {
+        services.meetings().all().compose(ids -> Future.all(ids.stream().map(id -> caller.see(services, id)
+                .map(seen -> summary(seen)).otherwise((JsonObject) null)).toList())).onSuccess(done -> {
             var out = new JsonArray();
             for (int i = 0; i < done.size(); i++) if (done.resultAt(i) != null) out.add(done.resultAt(i));
             ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(out.encode());

@@ -153,8 +153,8 @@ public final class LiveSocket {
         stage = Stage.SYNCING;
         services.vertx().executeBlocking(() -> identify(token)).compose(who -> {
             if (who == null) return Future.failedFuture(new Refusal("NOT_AUTHENTICATED"));
-            return services.meetings().ifRunning(meeting).map(Future::succeededFuture)
-                    .orElse(Future.failedFuture(new Refusal("NOT_FOUND")))
+            return services.meetings().find(meeting)
+                    .compose(found -> found.map(Future::succeededFuture).orElse(Future.failedFuture(new Refusal("NOT_FOUND"))))
                     .compose(rt -> Future.fromCompletionStage(rt.state(), context).compose(state -> {
                         var v = Access.viewer(who.principal(), who.account(), state);
                         if (v.isEmpty()) return Future.failedFuture(new Refusal("FORBIDDEN"));

@@ -148,29 +148,71 @@ public final class MeetingRuntime {
     /**
      * The owner's durable events of one command, on a node that follows the meeting: applied in
      * seq order, projected for this node's sockets; a gap means something was missed, and the
-     * replica is rebuilt from the store.
+     * missing events are read from the store and delivered first.
      */
     public void replicated(long firstSeqBefore, List<MeetingEvent> events) {
         context.runOnContext(v -> {
-            // the owner hears its own events too: they are behind its seq and ignored like any repeat
-            if (ready == null || !ready.isComplete() || (ready.succeeded() && firstSeqBefore < durableSeq)) return;
-            if (ready.failed() || firstSeqBefore > durableSeq) {
+            // not loading yet: its load reads the store, these events included
+            if (ready == null) return;
+            // loading or catching up: look again once that is done
+            if (!ready.isComplete()) {
+                ready.onComplete(done -> replicated(firstSeqBefore, events));
+                return;
+            }
+            if (ready.failed()) {
                 ready = reload();
                 return;
             }
-            // another node decided this: should this node decide again later, it rebuilds from the store first
-            owner = false;
-            var out = new ArrayList<Durable>(events.size());
-            long seq = firstSeqBefore;
-            for (MeetingEvent e : events) {
-                durable = Meeting.evolve(durable, e);
-                out.add(new Durable(++seq, e, durable));
+            // the owner hears its own events too: they are behind its seq and ignored like any repeat
+            if (firstSeqBefore < durableSeq) return;
+            if (firstSeqBefore > durableSeq) {
+                ready = readMissed();
+                ready.onComplete(done -> replicated(firstSeqBefore, events));
+                return;
             }
-            durableSeq = seq;
-            decided = durable;
-            decidedSeq = durableSeq;
-            publishOrHold(project(out));
+            follow(firstSeqBefore, events);
         });
+    }
+
+    /**
+     * On a node that does not decide the meeting: reads the store for events this replica has not
+     * heard (published before the owner knew this node listens) and delivers them, so a quiet
+     * meeting is not left behind until its next event.
+     */
+    public void catchUp() {
+        context.runOnContext(v -> {
+            if (ready == null || owner) return;
+            ready = ready.transform(before -> before.failed() ? reload() : readMissed());
+        });
+    }
+
+    /** The events after this replica's seq, from the store, applied and delivered (on the meeting's context). */
+    private Future<Void> readMissed() {
+        long from = durableSeq;
+        return context.executeBlocking(() -> store.read(meetingId, from)).map(stored -> {
+            // meanwhile this node may have started deciding (it rebuilt from the store) or heard them
+            if (owner || durableSeq != from || stored.isEmpty()) return null;
+            var events = new ArrayList<MeetingEvent>(stored.size());
+            for (var e : stored) events.add(RecordJson.fromJson(new JsonObject(e.payloadJson()), MeetingEvent.class));
+            follow(from, events);
+            return null;
+        });
+    }
+
+    /** Applies events another node decided, right after this replica's seq, and delivers them here. */
+    private void follow(long firstSeqBefore, List<MeetingEvent> events) {
+        // another node decided these: should this node decide again later, it rebuilds from the store first
+        owner = false;
+        var out = new ArrayList<Durable>(events.size());
+        long seq = firstSeqBefore;
+        for (MeetingEvent e : events) {
+            durable = Meeting.evolve(durable, e);
+            out.add(new Durable(++seq, e, durable));
+        }
+        durableSeq = seq;
+        decided = durable;
+        decidedSeq = durableSeq;
+        publishOrHold(project(out));
     }
 
     /** The meeting as this viewer may see it, with the seq it stands at. */

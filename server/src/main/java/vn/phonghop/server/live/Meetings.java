@@ -59,6 +59,24 @@ public final class Meetings {
         return get(meetingId);
     }
 
+    /**
+     * A meeting this node runs, or one that is in the store all the same: in a cluster another
+     * node may have scheduled it since this one started. Empty when the store does not hold it.
+     */
+    public Future<Optional<MeetingRuntime>> find(String meetingId) {
+        var existing = running.get(meetingId);
+        if (existing != null) return Future.succeededFuture(Optional.of(existing));
+        return contexts.get(0).owner().executeBlocking(() -> store.lastSeq(meetingId) > 0)
+                .compose(held -> held ? get(meetingId).map(Optional::of) : Future.succeededFuture(Optional.empty()));
+    }
+
+    /** Every meeting in the store, loading those this node has not run yet (in a cluster: scheduled elsewhere). */
+    public Future<List<String>> all() {
+        return contexts.get(0).owner().executeBlocking(store::meetingIds)
+                .compose(ids -> Future.all(ids.stream().filter(id -> !running.containsKey(id)).map(this::get).toList())
+                        .map(done -> ids().stream().filter(id -> running.get(id) != null).toList()));
+    }
+
     public Optional<MeetingRuntime> ifRunning(String meetingId) {
         return Optional.ofNullable(running.get(meetingId));
     }

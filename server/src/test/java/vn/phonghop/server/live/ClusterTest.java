@@ -35,7 +35,8 @@ class ClusterTest {
         try {
             nodeB = new TestServer(b, node(env, hz, 1));
             var bb = nodeB;
-            waitFor(() -> nodeA.cluster.members() == 2 && bb.cluster.members() == 2, "both nodes see each other");
+            // partitions migrate to the new member; while they do, a forwarded command may be answered "retry"
+            waitFor(() -> settled(nodeA, bb), "both nodes see each other and agree who owns the meeting");
             String ownerId = nodeA.cluster.ownership().owner(Demo.MEETING_ID);
             TestServer owner = ownerId.equals(nodeA.cluster.ownership().self()) ? nodeA : nodeB;
             TestServer other = owner == nodeA ? nodeB : nodeA;
@@ -49,7 +50,8 @@ class ClusterTest {
                                 .put("kind", "ORDINARY_RESOLUTION").put("mode", "SECRET").put("candidates", new JsonArray())
                                 .put("seats", 0).put("forms", new JsonArray()).put("changeAllowed", false),
                         cmd("OpenPoll").put("pollId", "s1")}) {
-                    assertEquals("ack", chair.command(c).getString("type"), "forwarded to the owner: " + c);
+                    var answer = chair.command(c);
+                    assertEquals("ack", answer.getString("type"), "forwarded to the owner: " + c + " → " + answer);
                 }
                 var vote = tablet.command("vote-m04", cmd("CastVote").put("pollId", "s1").put("voterId", "m04")
                         .put("choice", new JsonObject().put("type", "Motion").put("answer", "FOR")));
@@ -97,7 +99,7 @@ class ClusterTest {
             withQuorum.put("CLUSTER_QUORUM", "2");
             nodeB = new TestServer(b, withQuorum);
             var bb = nodeB;
-            waitFor(() -> nodeA.cluster.members() == 2 && bb.cluster.members() == 2, "both nodes see each other");
+            waitFor(() -> settled(nodeA, bb), "both nodes see each other and agree who owns the meeting");
             try (var chair = nodeB.live()) {
                 chair.hello(nodeB.login("chutri"), Demo.MEETING_ID);
                 assertEquals("ack", chair.command(cmd("StartMeeting")).getString("type"), "two of two: a majority");
@@ -127,6 +129,77 @@ class ClusterTest {
             } catch (IllegalStateException alreadyClosed) {
                 // closed in the test
             }
+        }
+    }
+
+    @Test
+    @DisplayName("Started together on an empty store with quorum 2: the demo is seeded once when the quorum forms, and every node serves what another scheduled")
+    void quorum_forms_then_the_demo_is_seeded_and_served_everywhere() throws Exception {
+        var env = new java.util.HashMap<>(Map.of("DB_URL", PostgresServer.get().newDatabase(), "DB_USER", "phonghop",
+                "CLUSTER_NAME", "phonghop-test-" + System.nanoTime(), "CLUSTER_QUORUM", "2"));
+        int[] hz = {TestServer.freePort(), TestServer.freePort()};
+        // alone it may decide nothing, so it cannot seed: it starts all the same (it used to fail)
+        var nodeA = new TestServer(a, node(env, hz, 0));
+        TestServer nodeB = null;
+        try {
+            assertTrue(!canLogIn(nodeA, "admin"), "nothing seeded without the quorum");
+            nodeB = new TestServer(b, node(env, hz, 1));
+            var bb = nodeB;
+            // the oldest member seeds once it sees two; node B may have loaded the store before that
+            waitFor(() -> canLogIn(bb, "chutri"), "the demo is seeded once the quorum forms");
+            waitFor(() -> settled(nodeA, bb), "both nodes agree who owns the meeting");
+            String chair = nodeB.login("chutri");
+            waitFor(() -> phase(bb, chair).equals("PUBLISHED"), "node B serves the meeting scheduled by node A");
+            var listed = new JsonArray(nodeB.get("/api/meetings", nodeB.login("admin")).body()).stream()
+                    .map(o -> ((JsonObject) o).getString("meetingId")).sorted().toList();
+            assertEquals(java.util.List.of(Demo.MEETING_ID, Demo.ARCHIVED_MEETING_ID), listed, "each meeting once, on the node that did not seed");
+            // a meeting scheduled through node A after both started: node B finds it in the store
+            String admin = nodeA.login("admin");
+            var scheduled = nodeA.post("/api/meetings", admin, new JsonObject().put("title", "Sinh hoạt chi bộ tháng 12 năm 2026")
+                    .put("kind", "REGULAR_CELL_MEETING").put("venue", "Hội trường").put("place", "Hà Nội")
+                    .put("plannedStart", "2026-12-05T01:00:00Z").put("template", true)
+                    .put("organisation", new JsonObject().put("id", "cb-2").put("name", "Chi bộ Phòng Tổ chức")
+                            .put("kind", "CELL").put("superiorName", "Đảng bộ Sở").put("symbol", "CB")));
+            assertEquals(201, scheduled.status(), scheduled.text());
+            var later = nodeB.get("/api/meetings/" + scheduled.json().getString("meetingId"), nodeB.login("admin"));
+            assertEquals(200, later.status(), later.text());
+            assertEquals("Sinh hoạt chi bộ tháng 12 năm 2026", later.json().getJsonObject("view").getJsonObject("header").getString("title"));
+            try (var onA = nodeA.live(); var onB = nodeB.live()) {
+                onA.hello(nodeA.login("daibieu05"), Demo.MEETING_ID);
+                onB.hello(chair, Demo.MEETING_ID);
+                assertEquals("ack", onB.command(cmd("StartMeeting")).getString("type"));
+                onA.event("MeetingStarted");
+            }
+        } finally {
+            if (nodeB != null) nodeB.close();
+            nodeA.close();
+        }
+    }
+
+    /**
+     * Both see two members, no partition is migrating, and they agree who owns the demo meeting
+     * (while partitions move to a new member, a forwarded command may be answered "retry").
+     */
+    private static boolean settled(TestServer a, TestServer b) {
+        return a.cluster.members() == 2 && b.cluster.members() == 2 && a.cluster.settled() && b.cluster.settled()
+                && a.cluster.ownership().owner(Demo.MEETING_ID).equals(b.cluster.ownership().owner(Demo.MEETING_ID));
+    }
+
+    private static boolean canLogIn(TestServer node, String username) {
+        try {
+            return node.post("/api/login", null, new JsonObject().put("username", username).put("password", Demo.PASSWORD))
+                    .status() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static String phase(TestServer node, String token) {
+        try {
+            var r = node.get("/api/meetings/" + Demo.MEETING_ID, token);
+            return r.status() == 200 ? r.json().getJsonObject("view").getJsonObject("header").getString("phase") : "HTTP " + r.status();
+        } catch (Exception e) {
+            return e.toString();
         }
     }
 
