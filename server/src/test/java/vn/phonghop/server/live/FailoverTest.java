@@ -133,6 +133,124 @@ class FailoverTest {
                 + " the SIGKILL at %d ms%n", TABLETS / 3, (reconnected - killed) / 1_000_000, (firstAckAfterKill - killed) / 1_000_000);
     }
 
+    @Test
+    @DisplayName("Quorum 2: a rolling restart of all three nodes during a meeting, its minutes filed after, a full stop and start: nothing acknowledged is lost")
+    void rolling_restart_minutes_and_full_restart() throws Exception {
+        String db = PostgresServer.get().newDatabase();
+        String cluster = "phonghop-rolling-" + System.nanoTime();
+        var quorum = java.util.Map.of("CLUSTER_QUORUM", "2");
+        for (int i = 0; i < 3; i++) hazelcastPorts[i] = TestServer.freePort();
+        for (int i = 0; i < 3; i++) {
+            ports[i] = TestServer.freePort();
+            nodes[i] = start(i, db, cluster, quorum); // the first is up before it has a quorum
+        }
+        // alone, node 0 could decide nothing: the demo is seeded once two members see each other
+        String chair = awaitLogin(2, "chutri");
+        waitForOneOwner();
+        assertEquals(200, command(0, chair, cmd("StartMeeting")).getInteger("status"));
+
+        // a tablet on each node follows the meeting
+        var tokens = new ArrayList<String>();
+        int[] on = {0, 1, 2}; // which node each tablet is connected to
+        for (int i = 0; i < 3; i++) {
+            tokens.add(login(i, String.format("daibieu%02d", i + 3)));
+            var c = LiveClient.connect(vertx, ports[i]);
+            clients.add(c);
+            c.hello(tokens.get(i), Demo.MEETING_ID);
+        }
+
+        // each node in turn is stopped (SIGTERM) and started again; the meeting goes on meanwhile
+        var checkedIn = new ArrayList<String>();
+        long[] lastCheckIn = {0};
+        for (int down = 0; down < 3; down++) {
+            nodes[down].destroy();
+            assertTrue(nodes[down].waitFor(60, TimeUnit.SECONDS));
+            nodes[down] = null;
+            int up = (down + 1) % 3;
+            String member = String.format("m%02d", 6 + down);
+            var r = command(up, chair, cmd("CheckIn").put("personId", member));
+            assertEquals(200, r.getInteger("status"), "two of three decide: " + r.encode());
+            checkedIn.add(member);
+            lastCheckIn[0] = r.getJsonObject("body").getLong("seq");
+            // the tablets of the stopped node resume on another node from their last seq
+            for (int t = 0; t < 3; t++) {
+                if (on[t] != down) continue;
+                long lastSeq = clients.get(t).lastSeq;
+                clients.get(t).close();
+                var again = LiveClient.connect(vertx, ports[up]);
+                again.lastSeq = lastSeq;
+                var hello = again.hello(tokens.get(t), Demo.MEETING_ID);
+                assertTrue(List.of("resume", "snapshot").contains(hello.getString("type")), hello.encode());
+                clients.set(t, again);
+                on[t] = up;
+            }
+            nodes[down] = start(down, db, cluster, quorum); // back: it rebuilds from the store
+            waitForOneOwner();
+        }
+        // every tablet caught up with the last check-in, wherever it was connected at the time (by its
+        // events, or by a fresh snapshot when the node it came back to had not kept them)
+        for (var c : clients) {
+            if (c.lastSeq < lastCheckIn[0]) c.next(m -> m.getValue("seq") instanceof Number n && n.longValue() >= lastCheckIn[0]
+                    && ("event".equals(m.getString("type")) || "snapshot".equals(m.getString("type"))));
+        }
+
+        // closing files the minutes once, whichever node decides the meeting now
+        var closed = command(1, chair, cmd("CloseMeeting"));
+        assertEquals(200, closed.getInteger("status"), closed.encode());
+        String committee = login(2, "uyban");
+        JsonObject filed = awaitFiled(2, committee);
+        var verified = http(0, HttpMethod.GET, "/api/archive/" + filed.getString("id") + "/verify", committee, null, null)
+                .getJsonObject("body");
+        assertEquals("VALID", verified.getString("status"), verified.encode());
+
+        // a full stop and start of the cluster: the meeting, its check-ins and its minutes are all there
+        for (int i = 0; i < 3; i++) {
+            nodes[i].destroy();
+            assertTrue(nodes[i].waitFor(60, TimeUnit.SECONDS));
+            nodes[i] = null;
+        }
+        for (int i = 0; i < 3; i++) nodes[i] = start(i, db, cluster, quorum);
+        waitForOneOwner();
+        String chairAgain = login(1, "chutri");
+        var view = http(1, HttpMethod.GET, "/api/meetings/" + Demo.MEETING_ID, chairAgain, null, null).getJsonObject("body")
+                .getJsonObject("view");
+        assertEquals("ARCHIVED", view.getJsonObject("header").getString("phase"));
+        var present = view.getJsonObject("roster").getJsonArray("members").stream().map(JsonObject.class::cast)
+                .filter(m -> "PRESENT".equals(m.getString("presence"))).map(m -> m.getString("id")).toList();
+        assertTrue(present.containsAll(checkedIn), present.toString());
+        var versions = http(0, HttpMethod.GET, "/api/archive?org=cb-hcth", login(0, "uyban"), null, null).getJsonObject("body")
+                .getJsonArray("items").stream().map(JsonObject.class::cast)
+                .filter(o -> Demo.MEETING_ID.equals(o.getString("meetingId"))).toList();
+        assertEquals(1, versions.size(), "filed once: " + versions);
+        assertEquals(filed.getString("number"), versions.get(0).getString("number"));
+    }
+
+    /** Signs in as soon as the account exists (the demo is seeded by the cluster's oldest member). */
+    private String awaitLogin(int node, String user) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            var r = http(node, HttpMethod.POST, "/api/login", null, new JsonObject().put("username", user)
+                    .put("password", Demo.PASSWORD).toBuffer(), "application/json");
+            if (r.getInteger("status") == 200) return r.getJsonObject("body").getString("token");
+            nodes[node].waitFor(100, TimeUnit.MILLISECONDS);
+        }
+        throw new IllegalStateException(user + " cannot sign in within 60 s");
+    }
+
+    /** The demo meeting's minutes once they are filed. */
+    private JsonObject awaitFiled(int node, String token) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            var items = http(node, HttpMethod.GET, "/api/archive?org=cb-hcth", token, null, null).getJsonObject("body")
+                    .getJsonArray("items");
+            for (Object o : items) {
+                if (Demo.MEETING_ID.equals(((JsonObject) o).getString("meetingId"))) return (JsonObject) o;
+            }
+            nodes[node].waitFor(100, TimeUnit.MILLISECONDS);
+        }
+        throw new IllegalStateException("the minutes were not filed within 60 s");
+    }
+
     private JsonObject vote(int tablet) {
         String member = String.format("f%03d", tablet + 1);
         var c = cmd("CastVote").put("pollId", "fo").put("voterId", member)
@@ -175,6 +293,10 @@ class FailoverTest {
     }
 
     private Process start(int i, String db, String cluster) throws Exception {
+        return start(i, db, cluster, java.util.Map.of());
+    }
+
+    private Process start(int i, String db, String cluster, java.util.Map<String, String> env) throws Exception {
         Path log = Files.createTempFile(data, "node" + i, ".log");
         var pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), "vn.phonghop.server.Main");
@@ -184,6 +306,7 @@ class FailoverTest {
         pb.environment().put("DB_USER", "phonghop");
         pb.environment().putAll(ClusterTest.node(java.util.Map.of(), hazelcastPorts, i));
         pb.environment().put("CLUSTER_NAME", cluster);
+        pb.environment().putAll(env);
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         Process p = pb.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
