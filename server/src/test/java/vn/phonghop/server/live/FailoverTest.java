@@ -129,6 +129,23 @@ class FailoverTest {
         assertEquals(TABLETS, poll.getJsonObject("tally").getInteger("ballots"), poll.encode());
         assertEquals(TABLETS, poll.getJsonObject("tally").getJsonObject("counts").getInteger("FOR"), "each vote once");
 
+        // the minutes, filed by whichever node decides the meeting now, record the vote complete
+        var closedMeeting = retrying(survivor, chair, cmd("CloseMeeting"));
+        assertEquals(200, closedMeeting.getInteger("status"), closedMeeting.encode());
+        String committee = login(survivor, "uyban");
+        var filed = awaitFiled(survivor, committee);
+        var results = http(survivor, HttpMethod.GET, "/api/archive/" + filed.getString("id") + "/results.json", committee, null, null)
+                .getJsonObject("body");
+        var votes = results.getJsonArray("votes");
+        assertEquals(1, votes.size(), results.encode());
+        assertEquals(TABLETS, votes.getJsonObject(0).getInteger("ballots"), results.encode());
+        var forVotes = votes.getJsonObject(0).getJsonArray("options").stream().map(JsonObject.class::cast)
+                .filter(o -> "FOR".equals(o.getString("key"))).findFirst().orElseThrow();
+        assertEquals(TABLETS, forVotes.getInteger("votes"), "the minutes count each acknowledged vote once");
+        var verified = http(survivor, HttpMethod.GET, "/api/archive/" + filed.getString("id") + "/verify", committee, null, null)
+                .getJsonObject("body");
+        assertEquals("VALID", verified.getString("status"), verified.encode());
+
         System.out.printf("failover: %d tablets back on a survivor %d ms after the SIGKILL; first vote acknowledged after"
                 + " the SIGKILL at %d ms%n", TABLETS / 3, (reconnected - killed) / 1_000_000, (firstAckAfterKill - killed) / 1_000_000);
     }
@@ -204,6 +221,8 @@ class FailoverTest {
         assertEquals("VALID", verified.getString("status"), verified.encode());
 
         // a full stop and start of the cluster: the meeting, its check-ins and its minutes are all there
+        var before = http(0, HttpMethod.GET, "/api/archive", committee, null, null).getJsonObject("body").getJsonArray("items");
+        assertEquals(2, before.size(), "last month's minutes and this meeting's: " + before.encode());
         for (int i = 0; i < 3; i++) {
             nodes[i].destroy();
             assertTrue(nodes[i].waitFor(60, TimeUnit.SECONDS));
@@ -218,8 +237,10 @@ class FailoverTest {
         var present = view.getJsonObject("roster").getJsonArray("members").stream().map(JsonObject.class::cast)
                 .filter(m -> "PRESENT".equals(m.getString("presence"))).map(m -> m.getString("id")).toList();
         assertTrue(present.containsAll(checkedIn), present.toString());
-        var versions = http(0, HttpMethod.GET, "/api/archive?org=cb-hcth", login(0, "uyban"), null, null).getJsonObject("body")
-                .getJsonArray("items").stream().map(JsonObject.class::cast)
+        var after = http(0, HttpMethod.GET, "/api/archive", login(0, "uyban"), null, null).getJsonObject("body")
+                .getJsonArray("items");
+        assertEquals(before.encode(), after.encode(), "every archive entry is back, unchanged");
+        var versions = after.stream().map(JsonObject.class::cast)
                 .filter(o -> Demo.MEETING_ID.equals(o.getString("meetingId"))).toList();
         assertEquals(1, versions.size(), "filed once: " + versions);
         assertEquals(filed.getString("number"), versions.get(0).getString("number"));
