@@ -35,13 +35,18 @@ import vn.phonghop.server.store.EventStore;
  */
 public final class Server {
     private static final Logger LOG = Logger.getLogger(Server.class.getName());
+    /** How often, in a cluster, each replica compares its seq with the store. */
+    private static final long REPLICA_CHECK_MS = 3_000;
 
     private final Vertx vertx;
     private final Services services;
     private final List<String> deployments;
     private final Demo.Seeded demo;
 
-    private Server(Vertx vertx, Services services, List<String> deployments, Demo.Seeded demo) {
+    private final long replicaTimer;
+
+    private Server(Vertx vertx, Services services, List<String> deployments, Demo.Seeded demo, long replicaTimer) {
+        this.replicaTimer = replicaTimer;
         this.vertx = vertx;
         this.services = services;
         this.deployments = deployments;
@@ -66,6 +71,7 @@ public final class Server {
         int loops = Math.max(2, Runtime.getRuntime().availableProcessors());
         var deployments = new ArrayList<String>();
         var servicesRef = new AtomicReference<Services>();
+        var replicaTimer = new java.util.concurrent.atomic.AtomicLong(-1);
         return vertx.executeBlocking(() -> {
             Database db = Database.open(config);
             return db;
@@ -90,6 +96,9 @@ public final class Server {
                         var routing = new vn.phonghop.server.cluster.ClusterRouting(vertx, cluster.ownership(), cluster::nodeIds,
                                 config.clusterQuorum());
                         cluster.onMembersChanged(routing::membersChanged);
+                        // a replica never stays behind for long, whatever the event bus lost
+                        cluster.onMembersChanged(meetings::catchUpReplicas);
+                        replicaTimer.set(vertx.setPeriodic(REPLICA_CHECK_MS, tick -> meetings.catchUpReplicas()));
                         meetings.routing(routing);
                         vn.phonghop.server.cluster.ClusterRouting.serve(vertx, cluster.ownership(), meetings);
                     }
@@ -109,7 +118,7 @@ public final class Server {
                                 new DeploymentOptions().setInstances(loops))
                         .map(id -> {
                             deployments.add(id);
-                            return new Server(vertx, servicesRef.get(), deployments, demo);
+                            return new Server(vertx, servicesRef.get(), deployments, demo, replicaTimer.get());
                         }));
     }
 
@@ -152,6 +161,7 @@ public final class Server {
     /** Graceful stop: no new connections, sockets told to go, every acknowledged append committed, store closed. */
     public Future<Void> close() {
         // minutes being filed are finished first: they need the meetings' writers and the store
+        if (replicaTimer >= 0) vertx.cancelTimer(replicaTimer);
         Future<Void> undeploy = services.archiver().idle();
         for (int i = deployments.size() - 1; i >= 0; i--) {
             String id = deployments.get(i);

@@ -62,6 +62,9 @@ public final class Cluster {
         // a dead member is noticed in seconds, not the default minute
         hz.setProperty("hazelcast.heartbeat.interval.seconds", "1");
         hz.setProperty("hazelcast.max.no.heartbeat.seconds", "6");
+        // after a partition heals, the sides look for each other every 5 s (the default waits 5 minutes)
+        hz.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
+        hz.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
         var network = hz.getNetworkConfig();
         network.getInterfaces().setEnabled(true).addInterface(host);
         // an explicit port (and members listed with theirs) when several nodes share a host

@@ -165,6 +165,9 @@ public final class MeetingRuntime {
             }
             // the owner hears its own events too: they are behind its seq and ignored like any repeat
             if (firstSeqBefore < durableSeq) return;
+            // another node decided these: this node does not decide the meeting now (should it again
+            // later, it rebuilds from the store first)
+            owner = false;
             if (firstSeqBefore > durableSeq) {
                 ready = readMissed();
                 ready.onComplete(done -> replicated(firstSeqBefore, events));
@@ -176,12 +179,16 @@ public final class MeetingRuntime {
 
     /**
      * On a node that does not decide the meeting: reads the store for events this replica has not
-     * heard (published before the owner knew this node listens) and delivers them, so a quiet
-     * meeting is not left behind until its next event.
+     * heard (published before the owner knew this node listens, or lost with a connection during a
+     * partition or a merge) and delivers them, so a quiet meeting is not left behind until its next
+     * event. Called when the replica starts listening, when members change, and every few seconds.
      */
     public void catchUp() {
         context.runOnContext(v -> {
-            if (ready == null || owner) return;
+            // deciding here: nothing to catch up (a node that owns the meeting but has not decided
+            // anything since it got it reads the store like any replica; it rebuilds before deciding)
+            if (ready == null || !ready.isComplete() || (owner && routing.local(meetingId))) return;
+            owner = false;
             ready = ready.transform(before -> before.failed() ? reload() : readMissed());
         });
     }

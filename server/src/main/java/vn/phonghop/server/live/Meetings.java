@@ -85,6 +85,15 @@ public final class Meetings {
         return running.keySet().stream().sorted().toList();
     }
 
+    /**
+     * The replicas on this node look for events they missed (see {@link MeetingRuntime#catchUp()});
+     * in a cluster, when members change and every few seconds.
+     */
+    public void catchUpReplicas() {
+        if (routing == Routing.SINGLE) return;
+        for (var rt : running.values()) rt.catchUp();
+    }
+
     /** Whether this node decides the meeting now (always, on a single node). */
     public boolean decidesHere(String meetingId) {
         return routing.local(meetingId);
