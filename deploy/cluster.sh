@@ -6,6 +6,7 @@
 #   deploy/cluster.sh kill N   SIGKILL node N (1-3), to watch a failover
 #   deploy/cluster.sh restart N starts node N again
 #   deploy/cluster.sh stop     stops the nodes and PostgreSQL (the data stays in deploy/.cluster/)
+#   deploy/cluster.sh pg [DB]  only PostgreSQL (and a fresh database DB); prints its JDBC URL
 # Needs Debian's postgresql package (initdb, pg_ctl). As root, PostgreSQL runs as the postgres user.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +25,8 @@ start_pg() {
   fi
   touch "$dir/pg.log"
   if [ "$(id -u)" = 0 ]; then chown -R postgres "$dir/pg" "$dir/pg.log"; fi
-  as_pg "$pgbin/pg_ctl" -D "$dir/pg" -l "$dir/pg.log" -o "-p $pgport -c listen_addresses=127.0.0.1 -k /tmp" -w start >/dev/null
+  as_pg "$pgbin/pg_ctl" -D "$dir/pg" status >/dev/null 2>&1 \
+    || as_pg "$pgbin/pg_ctl" -D "$dir/pg" -l "$dir/pg.log" -o "-p $pgport -c listen_addresses=127.0.0.1 -k /tmp" -w start >/dev/null
   as_pg "$pgbin/psql" -h 127.0.0.1 -p $pgport -U postgres -tc "SELECT 1 FROM pg_roles WHERE rolname='phonghop'" | grep -q 1 \
     || as_pg "$pgbin/psql" -h 127.0.0.1 -p $pgport -U postgres -c "CREATE ROLE phonghop LOGIN" >/dev/null
   as_pg "$pgbin/psql" -h 127.0.0.1 -p $pgport -U postgres -tc "SELECT 1 FROM pg_database WHERE datname='phonghop'" | grep -q 1 \
@@ -70,6 +72,12 @@ case "${1:-}" in
       [ -n "${seeded:-}" ] || echo "the demo was not seeded: see $dir/node*.log" >&2
     fi
     ;;
+  pg)
+    # PostgreSQL alone (for the benchmark's cluster runs); with a name, a fresh database of that name too
+    start_pg
+    if [ -n "${2:-}" ]; then as_pg "$pgbin/psql" -h 127.0.0.1 -p $pgport -U postgres -qc "CREATE DATABASE \"$2\" OWNER phonghop"; fi
+    echo "jdbc:postgresql://127.0.0.1:$pgport/${2:-phonghop}"
+    ;;
   status)
     for n in 1 2 3; do printf 'node %s: ' "$n"; curl -fsS "http://127.0.0.1:$((8080 + n))/health?meeting=mt-demo" || printf 'down'; echo; done
     ;;
@@ -85,5 +93,5 @@ case "${1:-}" in
     for n in 1 2 3; do [ -f "$dir/node$n.pid" ] && while kill -0 "$(cat "$dir/node$n.pid")" 2>/dev/null; do sleep 0.2; done; rm -f "$dir/node$n.pid"; done
     as_pg "$pgbin/pg_ctl" -D "$dir/pg" -w stop >/dev/null 2>&1 || true
     ;;
-  *) sed -n 2,8p "$0" >&2; exit 2 ;;
+  *) sed -n 2,9p "$0" >&2; exit 2 ;;
 esac

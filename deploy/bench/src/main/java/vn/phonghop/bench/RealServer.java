@@ -21,6 +21,8 @@ final class RealServer implements AutoCloseable {
     static final String ADMIN_PASSWORD = "phonghop-demo";
 
     final ChildProcess process;
+    /** Every node (the first is {@code process}); one unless a cluster is under test. */
+    final List<ChildProcess> nodes = new ArrayList<>();
     final Api api;
     final String adminToken;
     String meetingId;
@@ -29,24 +31,85 @@ final class RealServer implements AutoCloseable {
 
     private RealServer(ChildProcess process, Api api, String adminToken) {
         this.process = process;
+        this.nodes.add(process);
         this.api = api;
         this.adminToken = adminToken;
     }
 
+    /**
+     * One node on a fresh H2 directory; or, with {@code dbUrl=} (a fresh PostgreSQL database), on
+     * PostgreSQL; with {@code nodes=N} as well, N clustered nodes on it (Hazelcast on 127.0.0.1).
+     */
     static RealServer start(Vertx vertx, Bench.Options o, Path work) throws IOException {
         Path jar = Path.of(o.text("serverJar", System.getProperty("phonghop.server.jar", "server/target/phonghop-server.jar")));
         if (!Files.isRegularFile(jar)) throw new IOException("no server jar at " + jar.toAbsolutePath() + ": run mvn -B install -DskipTests");
-        Path data = Files.createDirectories(work.resolve("data"));
-        int port = freePort();
+        int count = o.integer("nodes", 1);
+        String dbUrl = o.text("dbUrl", "");
+        if (count > 1 && dbUrl.isEmpty()) throw new IllegalArgumentException("nodes=" + count + " needs dbUrl= (a PostgreSQL database)");
         var args = new ArrayList<String>(List.of(o.text("serverJvm", "-Xmx2g").split(" ")));
         args.removeIf(String::isBlank);
         args.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
-        Bench.log("starting the server (" + jar + ") on port " + port);
-        var process = ChildProcess.start("server", ChildProcess.java(args),
-                Map.of("PORT", String.valueOf(port), "DATA_DIR", data.toString()), port, work.resolve("server.log"));
-        var api = new Api(vertx, port);
-        awaitHealth(api);
-        return new RealServer(process, api, api.login("admin", ADMIN_PASSWORD));
+        var ports = new ArrayList<Integer>();
+        var hazelcast = new ArrayList<String>();
+        for (int i = 0; i < count; i++) {
+            ports.add(freePort());
+            hazelcast.add("127.0.0.1:" + freePort());
+        }
+        var started = new ArrayList<ChildProcess>();
+        var apis = new ArrayList<Api>();
+        for (int i = 0; i < count; i++) {
+            Path data = Files.createDirectories(work.resolve(count == 1 ? "data" : "data" + i));
+            var env = new java.util.HashMap<String, String>(Map.of("PORT", String.valueOf(ports.get(i)), "DATA_DIR", data.toString()));
+            if (!dbUrl.isEmpty()) {
+                env.put("DB_URL", dbUrl);
+                env.put("DB_USER", o.text("dbUser", "phonghop"));
+            }
+            if (count > 1) {
+                env.put("CLUSTER_NAME", "phonghop-bench-" + ProcessHandle.current().pid());
+                env.put("CLUSTER_MEMBERS", String.join(",", hazelcast));
+                env.put("CLUSTER_PORT", hazelcast.get(i).substring(hazelcast.get(i).indexOf(':') + 1));
+            }
+            Bench.log("starting server node " + i + " (" + jar + ") on port " + ports.get(i) + (dbUrl.isEmpty() ? "" : " on " + dbUrl));
+            started.add(ChildProcess.start(count == 1 ? "server" : "server" + i, ChildProcess.java(args), env, ports.get(i),
+                    work.resolve(count == 1 ? "server.log" : "server" + i + ".log")));
+            apis.add(new Api(vertx, ports.get(i)));
+            awaitHealth(apis.get(i));
+        }
+        var api = apis.get(0);
+        // in a cluster the oldest member seeds the demo (with its admin account) once the members see each other
+        String admin = null;
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (admin == null) {
+            try {
+                admin = api.login("admin", ADMIN_PASSWORD);
+            } catch (RuntimeException notYet) {
+                if (System.currentTimeMillis() > deadline) throw notYet;
+                Bench.pause(200);
+            }
+        }
+        var server = new RealServer(started.get(0), api, admin);
+        for (int i = 1; i < count; i++) server.nodes.add(started.get(i));
+        server.ports.addAll(ports);
+        server.apis.addAll(apis);
+        return server;
+    }
+
+    /** The HTTP port of each node, and an HTTP client for each. */
+    final List<Integer> ports = new ArrayList<>();
+    final List<Api> apis = new ArrayList<>();
+
+    /** Which node decides the meeting now (0 unless a cluster is under test). */
+    int owner() {
+        for (int i = 0; i < ports.size(); i++) {
+            var h = Api.await(apis.get(i).call(io.vertx.core.http.HttpMethod.GET, "/health?meeting=" + meetingId, null, null, null), 10);
+            if (new JsonObject(h.body()).getBoolean("decidesHere", false)) return i;
+        }
+        return -1;
+    }
+
+    /** CPU time of every node, in microseconds. */
+    long cpuMicros() {
+        return nodes.stream().mapToLong(ChildProcess::cpuMicros).sum();
     }
 
     private static void awaitHealth(Api api) {
@@ -128,6 +191,6 @@ final class RealServer implements AutoCloseable {
 
     @Override
     public void close() {
-        process.close();
+        for (int i = nodes.size() - 1; i >= 0; i--) nodes.get(i).close();
     }
 }

@@ -27,8 +27,14 @@ final class Tablet {
     private final Promise<Long> synced = Promise.promise();
     volatile long seq = -1;
     volatile boolean closed;
+    private boolean closing;
+    /** Tablets of this process whose socket closed (the bench does not reconnect them). */
+    static final java.util.concurrent.atomic.AtomicInteger dropped = new java.util.concurrent.atomic.AtomicInteger();
 
     private record Pending(String text, long intendedNanos, Promise<Long> answer, int attempt) { }
+
+    /** Which server node this tablet is connected to (0 unless a cluster is under test). */
+    int node;
 
     Tablet(int index, String memberId, Fleet fleet) {
         this.index = index;
@@ -41,7 +47,15 @@ final class Tablet {
         this.ws = socket;
         this.context = Vertx.currentContext();
         ws.textMessageHandler(this::onText);
-        ws.closeHandler(v -> closed = true);
+        ws.closeHandler(v -> {
+            closed = true;
+            if (closing) return;
+            dropped.incrementAndGet();
+            // the bench does not reconnect: a dropped tablet is reported, and what it waited for fails now
+            fleet.window().dropped(ws.closeStatusCode() == null ? "none" : String.valueOf(ws.closeStatusCode()), node);
+            for (Pending p : pending.values()) p.answer().tryFail("socket closed");
+            pending.clear();
+        });
         ws.exceptionHandler(e -> { });
         ws.writeTextMessage(new JsonObject().put("type", "hello").put("token", token).put("meetingId", meetingId).encode());
         return synced.future();
@@ -71,6 +85,7 @@ final class Tablet {
     void close() {
         if (context == null) return;
         context.runOnContext(v -> {
+            closing = true;
             if (!closed) ws.close();
         });
     }
@@ -133,7 +148,7 @@ final class Tablet {
         int patch = text.indexOf("\"patch\":", ev);
         int at = silent ? -1 : text.indexOf("\"at\":\"", ev);
         String stamp = at < 0 || (patch >= 0 && at > patch) ? null : stringAfter(text, "\"at\":\"", at);
-        w.event(s, type, stamp, now, text.length());
+        w.event(s, type, stamp, now, text.length(), node);
     }
 
     static long longAfter(String text, String key, int from) {

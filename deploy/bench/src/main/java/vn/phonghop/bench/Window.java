@@ -21,6 +21,8 @@ final class Window {
     private final long wallMicrosAtStart;
     private final long nanosAtStart;
     private final Map<String, Recorder> deliveries = new ConcurrentHashMap<>();
+    /** The same deliveries by the node the tablet is connected to (a cluster run): "type@node". */
+    private final Map<String, Recorder> deliveriesByNode = new ConcurrentHashMap<>();
     // what has been read from the recorders so far (reading a recorder empties it)
     private final Map<String, Histogram> deliveredSoFar = new java.util.HashMap<>();
     final AtomicLong events = new AtomicLong();
@@ -39,6 +41,18 @@ final class Window {
     final AtomicLong gaps = new AtomicLong();
     final AtomicLong messageBytes = new AtomicLong();
     final AtomicLong lastAckNanos = new AtomicLong();
+    /** Tablets whose socket closed during the window, by "close code@node" (the server drops a tablet too slow to read). */
+    final Map<String, AtomicLong> drops = new ConcurrentHashMap<>();
+
+    void dropped(String closeCode, int node) {
+        drops.computeIfAbsent(closeCode + "@node" + node, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    JsonObject drops() {
+        var out = new JsonObject();
+        new java.util.TreeMap<>(drops).forEach((k, v) -> out.put(k, v.get()));
+        return out;
+    }
 
     /** False when tablets of many meetings share this window: seqs are per meeting, so only deliveries are kept. */
     private final boolean perEvent;
@@ -67,6 +81,10 @@ final class Window {
     }
 
     void event(long seq, String type, String at, long receivedNanos, int length) {
+        event(seq, type, at, receivedNanos, length, 0);
+    }
+
+    void event(long seq, String type, String at, long receivedNanos, int length, int node) {
         if (seq <= 0 || seq >= MAX_SEQ || at == null) return;
         if (!perEvent) {
             Instant i = Instant.parse(at);
@@ -85,6 +103,7 @@ final class Window {
         }
         long latency = Math.max(0, wallMicros(receivedNanos) - stamp);
         deliveries.computeIfAbsent(type == null ? "?" : type, k -> new Recorder(3)).recordValue(latency);
+        deliveriesByNode.computeIfAbsent((type == null ? "?" : type) + "@" + node, k -> new Recorder(3)).recordValue(latency);
         events.incrementAndGet();
         lastMicros.accumulateAndGet((int) seq, latency, Math::max);
         receivers.incrementAndGet((int) seq);
@@ -125,6 +144,16 @@ final class Window {
         deliveredSoFar.forEach((type, d) -> {
             if (eventTypes.length == 0 || java.util.Arrays.asList(eventTypes).contains(type)) h.add(d);
         });
+        return summary(h);
+    }
+
+    /** Deliveries of these event types to the tablets connected to one node: p50, p99, p99.9, max in ms (read once). */
+    JsonObject deliveryLatencyOnNode(int node, String... eventTypes) {
+        var h = new Histogram(3);
+        for (String t : eventTypes) {
+            var r = deliveriesByNode.get(t + "@" + node);
+            if (r != null) h.add(r.getIntervalHistogram());
+        }
         return summary(h);
     }
 

@@ -382,7 +382,13 @@ public final class MeetingRuntime {
         // acknowledgements first: a voter's ack must not wait behind the fan-out of 1,500 sockets
         for (Append a : acks) a.result.complete(a.ack);
         if (!messages.isEmpty()) publishOrHold(messages);
-        for (Append a : acks) routing.replicate(meetingId, a.firstSeqBefore, a.applied.events());
+        if (!acks.isEmpty()) {
+            // the other nodes get the batch as it became durable (its commands are consecutive): one
+            // message per group commit, projected there once per batch like here, not once per vote
+            var events = new ArrayList<MeetingEvent>();
+            for (Append a : acks) events.addAll(a.applied.events());
+            routing.replicate(meetingId, acks.get(0).firstSeqBefore, events);
+        }
         for (Append a : acks) {
             try {
                 onDurable.accept(meetingId, a.applied.events());

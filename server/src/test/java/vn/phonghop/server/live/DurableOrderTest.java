@@ -117,6 +117,60 @@ class DurableOrderTest {
         }
     }
 
+    @Test
+    @DisplayName("Commands that became durable together reach the other nodes as one message, in seq order")
+    void one_replication_message_per_batch() throws Exception {
+        vertx = Vertx.vertx();
+        db = TestDatabases.h2(dir);
+        var store = new SwappingStore(db);
+        // what the other nodes would hear: (seq before, events) per message
+        var sent = new ArrayList<String>();
+        var meetings = new Meetings(store, List.of(vertx.getOrCreateContext()), batch -> { }, nanos -> { }, (id, events) -> { });
+        meetings.routing(new Routing() {
+            @Override
+            public boolean local(String meetingId) {
+                return true;
+            }
+
+            @Override
+            public CompletableFuture<Reply> forward(String meetingId, String commandId, MeetingCommand command) {
+                throw new AssertionError("this node decides");
+            }
+
+            @Override
+            public void replicate(String meetingId, long firstSeqBefore, List<vn.phonghop.agenda.meeting.MeetingEvent> events) {
+                synchronized (sent) {
+                    sent.add(firstSeqBefore + ":" + events.stream().map(e -> e.getClass().getSimpleName()).toList());
+                    sent.notifyAll();
+                }
+            }
+
+            @Override
+            public void attach(MeetingRuntime runtime) {
+            }
+        });
+        var rt = meetings.create("mt-order").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        int i = 0;
+        for (MeetingCommand c : setUp()) ack(rt.command("set-up-" + i++, c));
+
+        // the second commit is seen first and waits for the first: both become durable in one go
+        store.swapNextTwo();
+        var first = rt.command("check-in-a", new CheckIn("a", "a", T));
+        var second = rt.command("check-in-b", new CheckIn("b", "a", T));
+        long firstSeq = ack(first).seq();
+        ack(second);
+        // a later command: its message comes after theirs (one context, in order), so once it is
+        // there everything the check-ins sent is too
+        long laterSeq = ack(rt.command("check-out-b", new CheckOut("b", "a", T))).seq();
+        synchronized (sent) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (sent.stream().noneMatch(m -> m.contains("CheckedOut")) && System.nanoTime() < deadline) sent.wait(1_000);
+            assertEquals(List.of((firstSeq - 1) + ":[CheckedIn, CheckedIn]", (laterSeq - 1) + ":[CheckedOut]"),
+                    sent.stream().filter(m -> m.contains("Checked")).toList(),
+                    "one message with both check-ins, starting right after the seq the other nodes have");
+        }
+    }
+
     private static Reply.Ack ack(CompletableFuture<Reply> reply) throws Exception {
         Reply r = reply.get(10, TimeUnit.SECONDS);
         return assertInstanceOf(Reply.Ack.class, r, r::toString);
