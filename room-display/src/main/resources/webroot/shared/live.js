@@ -200,7 +200,8 @@ export class LiveMeeting extends EventTarget {
 
   applyEvent(msg) {
     if (!this.view || msg.seq <= this.seq) return;
-    if (msg.seq !== this.seq + 1) {
+    // a run of votes may come folded into one item standing for the events fromSeq…seq
+    if ((msg.fromSeq ?? msg.seq) > this.seq + 1) {
       // a gap: something was missed; resume from the last seq applied
       this.reconnectNow();
       return;

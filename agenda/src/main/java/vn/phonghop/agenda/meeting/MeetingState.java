@@ -43,8 +43,20 @@ public record MeetingState(MeetingHeader header, Timeline timeline, Roster roste
     }
 
     public AttendanceFigures figures() {
-        return AttendanceFigures.of(roster, attendance, quorum);
+        // a vote changes neither the roster nor the attendance: the figures of the state before are
+        // still right (at a congress of 1,500, counting them again for every vote and projection
+        // was a pass over every member each time)
+        FiguresMemo m = lastFigures;
+        if (m != null && m.roster() == roster && m.attendance() == attendance && m.quorum() == quorum) return m.figures();
+        var f = AttendanceFigures.of(roster, attendance, quorum);
+        lastFigures = new FiguresMemo(roster, attendance, quorum, f);
+        return f;
     }
+
+    /** The figures last worked out, with what they were worked out from (compared by identity: all immutable). */
+    private record FiguresMemo(Roster roster, Attendance attendance, QuorumRule quorum, AttendanceFigures figures) { }
+
+    private static volatile FiguresMemo lastFigures;
 
     public SpeakerQueue queue(String itemId) {
         return queues.getOrDefault(itemId, SpeakerQueue.EMPTY);

@@ -32,8 +32,8 @@ public sealed interface Poll {
     record Open(PollSpec spec, Instant openedAt, Set<String> voted, Map<String, Choice> openChoices, Tally tally)
             implements Poll {
         public Open {
-            // sorted views, so that copying them again (one vote more) is linear, not a re-sort
-            voted = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(voted));
+            // one vote more shares the voters of the version before (VoterSet), it does not copy them
+            voted = VoterSet.of(voted);
             openChoices = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(openChoices));
         }
 
@@ -45,15 +45,11 @@ public sealed interface Poll {
             var choices = new TreeMap<>(openChoices);
             Choice previous = choices.put(voter, choice);
             Tally t = previous == null ? tally.plus(choice) : tally.minus(previous).plus(choice);
-            var v = new TreeSet<>(voted);
-            v.add(voter);
-            return new Open(spec, openedAt, v, choices, t);
+            return new Open(spec, openedAt, ((VoterSet) voted).with(voter), choices, t);
         }
 
         public Open withVoterMarked(String voter) {
-            var v = new TreeSet<>(voted);
-            v.add(voter);
-            return new Open(spec, openedAt, v, openChoices, tally);
+            return new Open(spec, openedAt, ((VoterSet) voted).with(voter), openChoices, tally);
         }
 
         public Open withBallot(Choice choice) {

@@ -137,11 +137,19 @@ final class Tablet {
     private static final String BATCH = "{\"type\":\"events\",\"items\":[";
     private static final String EVENT = "{\"type\":\"event\"";
 
+    private static final String FOLDED = "{\"type\":\"event\",\"fromSeq\":";
+
     private void onEvent(String text, long now, Window w) {
         long s = longAfter(text, "\"seq\":", 0);
+        // a run of votes folded into one item (docs/protocol.md): it stands for the events from…s
+        long from = text.startsWith(FOLDED) ? longAfter(text, FOLDED, 0) : s;
         // a jump in seq is what a device takes as "I missed something": the server must never cause one
-        if (seq >= 0 && s > seq + 1) w.gaps.incrementAndGet();
+        if (seq >= 0 && from > seq + 1) w.gaps.incrementAndGet();
         if (s > seq) seq = s;
+        if (from < s) {
+            w.folded(from, s, "VoteCounted", stringAfter(text, "\"firstAt\":\"", 0), now, text.length(), node);
+            return;
+        }
         int ev = text.indexOf("\"event\":");
         boolean silent = ev < 0 || text.startsWith("null", ev + 8);
         String type = silent ? null : stringAfter(text, "\"type\":\"", ev);

@@ -109,6 +109,52 @@ final class Window {
         receivers.incrementAndGet((int) seq);
     }
 
+    /** Folded runs received (from, to, receipt in wall µs, node, the run's first `at` in µs), turned into deliveries when read. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<long[]> foldedRuns = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /**
+     * A tablet learned of the events from…to at once (the server folded a run of votes into one
+     * item). Each counts as delivered at this receipt, with its latency from its own `at`: known
+     * once the console's tablet (which gets every event singly) has reported it, so the latencies
+     * are worked out when read; failing that, from the run's first `at` (which overstates it).
+     */
+    void folded(long from, long to, String type, String firstAt, long receivedNanos, int length, int node) {
+        if (from <= 0 || to >= MAX_SEQ || firstAt == null) return;
+        Instant i = Instant.parse(firstAt);
+        long first = i.getEpochSecond() * 1_000_000 + i.getNano() / 1000;
+        long received = wallMicros(receivedNanos);
+        if (!perEvent) {
+            for (long s = from; s <= to; s++) {
+                deliveries.computeIfAbsent(type, k -> new Recorder(3)).recordValue(Math.max(0, received - first));
+                events.incrementAndGet();
+            }
+            return;
+        }
+        for (long s = from; s <= to; s++) {
+            if (types[(int) s] == null) types[(int) s] = type;
+            bytes.compareAndSet((int) s, 0, length);
+            events.incrementAndGet();
+        }
+        foldedRuns.add(new long[] {from, to, received, node, first});
+        // counted last: a reader that sees every tablet has them also finds this run to resolve
+        for (long s = from; s <= to; s++) receivers.incrementAndGet((int) s);
+    }
+
+    /** Turns the folded runs received so far into deliveries (see {@link #folded}). */
+    private synchronized void resolveFolded() {
+        long[] r;
+        while ((r = foldedRuns.poll()) != null) {
+            for (long s = r[0]; s <= r[1]; s++) {
+                long stamp = atMicros.get((int) s);
+                long latency = Math.max(0, r[2] - (stamp != 0 ? stamp : r[4]));
+                String type = "VoteCounted";
+                deliveries.computeIfAbsent(type, k -> new Recorder(3)).recordValue(latency);
+                deliveriesByNode.computeIfAbsent(type + "@" + r[3], k -> new Recorder(3)).recordValue(latency);
+                lastMicros.accumulateAndGet((int) s, latency, Math::max);
+            }
+        }
+    }
+
     void ack(long intendedNanos, long receivedNanos) {
         acks.recordValue(Math.max(0, (receivedNanos - intendedNanos) / 1000));
         acked.incrementAndGet();
@@ -134,11 +180,13 @@ final class Window {
     }
 
     long timeToLastMicros(long seq) {
+        resolveFolded();
         return seq > 0 && seq < MAX_SEQ ? lastMicros.get((int) seq) : -1;
     }
 
     /** Deliveries of the given event types (all when none named): p50, p99, p99.9, max in ms. */
     synchronized JsonObject deliveryLatency(String... eventTypes) {
+        resolveFolded();
         deliveries.forEach((type, r) -> deliveredSoFar.computeIfAbsent(type, k -> new Histogram(3)).add(r.getIntervalHistogram()));
         var h = new Histogram(3);
         deliveredSoFar.forEach((type, d) -> {
@@ -149,6 +197,7 @@ final class Window {
 
     /** Deliveries of these event types to the tablets connected to one node: p50, p99, p99.9, max in ms (read once). */
     JsonObject deliveryLatencyOnNode(int node, String... eventTypes) {
+        resolveFolded();
         var h = new Histogram(3);
         for (String t : eventTypes) {
             var r = deliveriesByNode.get(t + "@" + node);
@@ -159,6 +208,7 @@ final class Window {
 
     /** Time to last tablet over the events in [from, to] that every one of {@code expected} tablets received. */
     JsonObject timeToLast(long from, long to, long expected, String... eventTypes) {
+        resolveFolded();
         var h = new Histogram(3);
         long complete = 0;
         long events = 0;

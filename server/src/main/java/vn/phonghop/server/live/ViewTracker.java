@@ -77,6 +77,7 @@ final class ViewTracker {
      */
     LiveMessage next(String meetingId, long seq, MeetingEvent e, MeetingState after, Set<String> touched) {
         var texts = new EnumMap<Audience, String>(Audience.class);
+        var counted = new EnumMap<Audience, LiveMessage.Counted>(Audience.class);
         for (Audience a : Audience.values()) {
             var prev = last.computeIfAbsent(a, k -> new HashMap<>());
             var patch = new JsonObject();
@@ -95,18 +96,32 @@ final class ViewTracker {
             JsonObject event = Projection.event(e, after, a);
             texts.put(a, new JsonObject().put("type", "event").put("seq", seq).put("event", event)
                     .put("patch", patch).encode());
+            countedAs(event, patch).ifPresent(c -> counted.put(a, c));
         }
-        return new LiveMessage(meetingId, seq, texts);
+        return new LiveMessage(meetingId, seq, texts, counted);
+    }
+
+    /** A vote as an audience sees it ("one more has voted"), which a frame may fold with the next ones. */
+    private static java.util.Optional<LiveMessage.Counted> countedAs(JsonObject event, JsonObject patch) {
+        // rosterRows patch only the rows one event changed: a later one does not replace them, so never folded
+        if (event == null || !"VoteCounted".equals(event.getString("type")) || patch.containsKey("rosterRows")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new LiveMessage.Counted(event.getString("pollId"), event.getString("at"),
+                Set.copyOf(patch.fieldNames())));
     }
 
     /** An event whose slices are sent with the last event of its batch (always in the same frame). */
     LiveMessage withoutPatch(String meetingId, long seq, MeetingEvent e, MeetingState after) {
         var texts = new EnumMap<Audience, String>(Audience.class);
+        var counted = new EnumMap<Audience, LiveMessage.Counted>(Audience.class);
         for (Audience a : Audience.values()) {
-            texts.put(a, new JsonObject().put("type", "event").put("seq", seq).put("event", Projection.event(e, after, a))
-                    .put("patch", new JsonObject()).encode());
+            JsonObject event = Projection.event(e, after, a);
+            var patch = new JsonObject();
+            texts.put(a, new JsonObject().put("type", "event").put("seq", seq).put("event", event).put("patch", patch).encode());
+            countedAs(event, patch).ifPresent(c -> counted.put(a, c));
         }
-        return new LiveMessage(meetingId, seq, texts);
+        return new LiveMessage(meetingId, seq, texts, counted);
     }
 
     /** The slices some events can change together. */
