@@ -40,8 +40,14 @@ import vn.phonghop.server.store.StoredEvent;
 public final class MeetingRuntime {
     private static final Logger LOG = Logger.getLogger(MeetingRuntime.class.getName());
     private static final int CATCH_UP = 4096;
-    /** The shortest time between two fan-outs of one meeting when it is busy. */
-    static final long FAN_OUT_TICK_NANOS = 20_000_000L;
+    /**
+     * The shortest time between two fan-outs of one meeting when it is busy: 20 frames a second per
+     * tablet at most. Measured at a congress of 1,500 on two shared cores (docs/performance.md):
+     * 20 ms kept the machine saturated with frames (p99 ack 226 ms in a burst), 40–60 ms halved the
+     * frames and brought the acks under 100 ms and "N of M" to ~110 ms. The system property
+     * {@code phonghop.fanOutTickMs} overrides it, for such comparisons.
+     */
+    static final long FAN_OUT_TICK_NANOS = Long.getLong("phonghop.fanOutTickMs", 50) * 1_000_000L;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String meetingId;
@@ -62,6 +68,7 @@ public final class MeetingRuntime {
     private final List<LiveMessage> held = new ArrayList<>();
     private long lastPublished = System.nanoTime() - FAN_OUT_TICK_NANOS;
     private boolean tickScheduled;
+    private long tickTimer;
 
     private MeetingState decided = MeetingState.NONE;
     private long decidedSeq;
@@ -402,18 +409,24 @@ public final class MeetingRuntime {
     /**
      * Publishes at once when the meeting has been quiet for {@link #FAN_OUT_TICK_NANOS}; otherwise
      * holds the messages until then, so that a busy meeting (1,500 votes in a second) sends each
-     * tablet at most one frame per tick instead of one per group commit. A chair's single action
-     * is never held; a vote's "N of M" may wait up to one tick.
+     * tablet at most one frame per tick instead of one per group commit. Only votes are held (a
+     * vote's "N of M" may wait up to one tick): anything else, such as the chair closing the poll
+     * and showing its result, goes at once, with the votes held before it.
      */
     private void publishOrHold(List<LiveMessage> messages) {
         held.addAll(messages);
+        if (messages.stream().anyMatch(m -> m.counted().isEmpty())) {
+            if (tickScheduled) context.owner().cancelTimer(tickTimer);
+            publishHeld();
+            return;
+        }
         if (tickScheduled) return;
         long wait = lastPublished + FAN_OUT_TICK_NANOS - System.nanoTime();
         if (wait <= 0) {
             publishHeld();
         } else {
             tickScheduled = true;
-            context.owner().setTimer(Math.max(1, wait / 1_000_000), id -> publishHeld());
+            tickTimer = context.owner().setTimer(Math.max(1, wait / 1_000_000), id -> publishHeld());
         }
     }
 
