@@ -137,6 +137,25 @@ abstract class EventStoreContract {
     }
 
     @Test
+    @DisplayName("Awkward text (backslashes, tabs, line breaks, quotes, Vietnamese) comes back exactly as written, also from a group commit")
+    void awkwardTextRoundTrips() {
+        String text = "{\"text\":\"Đồng chí Hùng:\\n\\t\\\"ý kiến\\\" \\\\ hết\",\"raw\":\"a\tb\\\\n\"}";
+        String response = "{\"type\":\"ack\",\"note\":\"dòng 1\\r\\ndòng 2\"}";
+        // pipelined, so that they are committed together (PostgreSQL's bulk path)
+        var first = store.append(AppendRequest.of("m1", 0, List.of(new NewEvent("RemarkRecorded", text, T0)))
+                .withCommand("c-1\tx", response).withBallots(List.of(SecretBallot.cast("p\\1", "\"có\\tkhông\""))));
+        var second = store.append(AppendRequest.of("m1", 1, List.of(new NewEvent("RemarkRecorded", text + " ", T0)))
+                .withCommand("c-2", response));
+        assertInstanceOf(AppendResult.Appended.class, await(first));
+        assertInstanceOf(AppendResult.Appended.class, await(second));
+        var read = store.read("m1", 0);
+        assertEquals(List.of(text, text + " "), read.stream().map(StoredEvent::payloadJson).toList());
+        assertEquals(T0, read.get(0).recordedAt());
+        assertEquals(Optional.of(response), store.processedResponse("m1", "c-1\tx"));
+        assertEquals(Map.of("\"có\\tkhông\"", 1L), store.ballotTally("m1", "p\\1"));
+    }
+
+    @Test
     @DisplayName("Ballots are written with their events and tallied without voters")
     void ballotsWithEvents() {
         for (String choice : List.of("\"yes\"", "\"yes\"", "\"no\"")) {
