@@ -203,9 +203,9 @@ public final class LiveSocket {
     }
 
     private Future<Void> sendSnapshot() {
-        return Future.fromCompletionStage(runtime.snapshot(viewer), context).map(snap -> {
-            seq = snap.getLong("seq");
-            send(snap.encode());
+        return Future.fromCompletionStage(runtime.snapshotText(viewer), context).map(snap -> {
+            seq = snap.seq();
+            send(snap.text());
             return null;
         });
     }

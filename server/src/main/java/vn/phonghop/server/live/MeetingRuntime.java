@@ -245,6 +245,41 @@ public final class MeetingRuntime {
         return result;
     }
 
+    /** A snapshot message as sent on the live channel, with the seq it stands at. */
+    public record SnapshotText(long seq, String text) { }
+
+    /** The view last serialized for each audience, and the meeting state it was serialized from. */
+    private record EncodedView(MeetingState state, String json) { }
+
+    private final java.util.EnumMap<Audience, EncodedView> encodedViews = new java.util.EnumMap<>(Audience.class);
+
+    /**
+     * The snapshot message for this viewer. The view is serialized once per audience and state:
+     * when a room reconnects at once (a network blip, a node gone) 1,500 tablets get the same
+     * view, and at 10,000 members it is a megabyte of JSON; only {@code me} is made per viewer.
+     */
+    public CompletableFuture<SnapshotText> snapshotText(Viewer viewer) {
+        var result = new CompletableFuture<SnapshotText>();
+        whenReady(() -> {
+            if (durable.header() == null) {
+                result.completeExceptionally(new IllegalStateException("no meeting " + meetingId));
+                return;
+            }
+            Audience a = viewer.audience();
+            EncodedView cached = encodedViews.get(a);
+            if (cached == null || cached.state() != durable) {
+                var view = new JsonObject();
+                Projection.view(durable, a).forEach(view::put);
+                cached = new EncodedView(durable, view.encode());
+                encodedViews.put(a, cached);
+            }
+            String text = "{\"type\":\"snapshot\",\"seq\":" + durableSeq + ",\"audience\":\"" + a.name() + "\",\"view\":"
+                    + cached.json() + ",\"me\":" + Projection.me(durable, viewer).encode() + "}";
+            result.complete(new SnapshotText(durableSeq, text));
+        }, result::completeExceptionally);
+        return result;
+    }
+
     /** The messages after {@code seq}, or null when they are no longer kept (the client needs a snapshot). */
     public CompletableFuture<List<LiveMessage>> since(long seq) {
         var result = new CompletableFuture<List<LiveMessage>>();

@@ -264,6 +264,31 @@ class LiveProtocolTest {
         }
     }
 
+    @Test
+    @DisplayName("A snapshot serialized once per audience is the same as one made for the viewer alone, and never stale")
+    void snapshots_from_the_cache() throws Exception {
+        try (var first = server.live(); var second = server.live(); var chair = server.live()) {
+            String token = server.login("daibieu05");
+            var a = first.hello(token, Demo.MEETING_ID);
+            var b = second.hello(server.login("daibieu06"), Demo.MEETING_ID);
+            var http = server.get("/api/meetings/" + Demo.MEETING_ID, token).json();
+            assertEquals(http.getJsonObject("view"), a.getJsonObject("view"));
+            assertEquals(http.getJsonObject("me"), a.getJsonObject("me"));
+            assertEquals(http.getLong("seq"), a.getLong("seq"));
+            assertEquals(a.getJsonObject("view"), b.getJsonObject("view"), "the same view for the same audience");
+            assertEquals("m06", b.getJsonObject("me").getString("personId"), "but each viewer's own part");
+            chair.hello(server.login("chutri"), Demo.MEETING_ID);
+            long seq = chair.command(cmd("CheckIn").put("personId", "m08")).getLong("seq");
+            try (var late = server.live()) {
+                var c = late.hello(server.login("daibieu07"), Demo.MEETING_ID);
+                assertTrue(c.getLong("seq") >= seq);
+                var m08 = c.getJsonObject("view").getJsonObject("roster").getJsonArray("members").stream()
+                        .map(JsonObject.class::cast).filter(m -> "m08".equals(m.getString("id"))).findFirst().orElseThrow();
+                assertEquals("PRESENT", m08.getString("presence"), "a state after the cached one is served fresh");
+            }
+        }
+    }
+
     /** Each event right after the one before; a folded item (fromSeq…seq) right after it too. */
     static void assertGapless(List<JsonObject> seen) {
         long prev = -1;
