@@ -80,10 +80,6 @@ final class Window {
         messageBytes.addAndGet(length);
     }
 
-    void event(long seq, String type, String at, long receivedNanos, int length) {
-        event(seq, type, at, receivedNanos, length, 0);
-    }
-
     void event(long seq, String type, String at, long receivedNanos, int length, int node) {
         if (seq <= 0 || seq >= MAX_SEQ || at == null) return;
         if (!perEvent) {

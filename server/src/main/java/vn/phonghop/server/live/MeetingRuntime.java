@@ -231,16 +231,27 @@ public final class MeetingRuntime {
 
     /** The meeting as this viewer may see it, with the seq it stands at. */
     public CompletableFuture<JsonObject> snapshot(Viewer viewer) {
-        var result = new CompletableFuture<JsonObject>();
+        return whenMeeting(() -> {
+            var view = new JsonObject();
+            Projection.view(durable, viewer.audience()).forEach(view::put);
+            return new JsonObject().put("type", "snapshot").put("seq", durableSeq).put("audience",
+                    viewer.audience().name()).put("view", view).put("me", Projection.me(durable, viewer));
+        });
+    }
+
+    /** {@code then} on the meeting's context once it is loaded; fails when there is no such meeting. */
+    private <T> CompletableFuture<T> whenMeeting(java.util.function.Supplier<T> then) {
+        var result = new CompletableFuture<T>();
         whenReady(() -> {
             if (durable.header() == null) {
                 result.completeExceptionally(new IllegalStateException("no meeting " + meetingId));
                 return;
             }
-            var view = new JsonObject();
-            Projection.view(durable, viewer.audience()).forEach(view::put);
-            result.complete(new JsonObject().put("type", "snapshot").put("seq", durableSeq).put("audience",
-                    viewer.audience().name()).put("view", view).put("me", Projection.me(durable, viewer)));
+            try {
+                result.complete(then.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
         }, result::completeExceptionally);
         return result;
     }
@@ -259,12 +270,7 @@ public final class MeetingRuntime {
      * view, and at 10,000 members it is a megabyte of JSON; only {@code me} is made per viewer.
      */
     public CompletableFuture<SnapshotText> snapshotText(Viewer viewer) {
-        var result = new CompletableFuture<SnapshotText>();
-        whenReady(() -> {
-            if (durable.header() == null) {
-                result.completeExceptionally(new IllegalStateException("no meeting " + meetingId));
-                return;
-            }
+        return whenMeeting(() -> {
             Audience a = viewer.audience();
             EncodedView cached = encodedViews.get(a);
             if (cached == null || cached.state() != durable) {
@@ -275,9 +281,8 @@ public final class MeetingRuntime {
             }
             String text = "{\"type\":\"snapshot\",\"seq\":" + durableSeq + ",\"audience\":\"" + a.name() + "\",\"view\":"
                     + cached.json() + ",\"me\":" + Projection.me(durable, viewer).encode() + "}";
-            result.complete(new SnapshotText(durableSeq, text));
-        }, result::completeExceptionally);
-        return result;
+            return new SnapshotText(durableSeq, text);
+        });
     }
 
     /** The messages after {@code seq}, or null when they are no longer kept (the client needs a snapshot). */

@@ -96,9 +96,7 @@ class DurableOrderTest {
                 published.notifyAll();
             }
         }, nanos -> { }, (id, events) -> { });
-        var rt = meetings.create("mt-order").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        int i = 0;
-        for (MeetingCommand c : setUp()) ack(rt.command("set-up-" + i++, c));
+        var rt = setUpMeeting(meetings);
 
         store.swapNextTwo();
         var first = rt.command("check-in-a", new CheckIn("a", "a", T));
@@ -149,9 +147,7 @@ class DurableOrderTest {
             public void attach(MeetingRuntime runtime) {
             }
         });
-        var rt = meetings.create("mt-order").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        int i = 0;
-        for (MeetingCommand c : setUp()) ack(rt.command("set-up-" + i++, c));
+        var rt = setUpMeeting(meetings);
 
         // the second commit is seen first and waits for the first: both become durable in one go
         store.swapNextTwo();
@@ -169,6 +165,14 @@ class DurableOrderTest {
                     sent.stream().filter(m -> m.contains("Checked")).toList(),
                     "one message with both check-ins, starting right after the seq the other nodes have");
         }
+    }
+
+    /** The meeting of these tests, scheduled, with two members, published. */
+    private static MeetingRuntime setUpMeeting(Meetings meetings) throws Exception {
+        var rt = meetings.create("mt-order").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        int i = 0;
+        for (MeetingCommand c : setUp()) ack(rt.command("set-up-" + i++, c));
+        return rt;
     }
 
     private static Reply.Ack ack(CompletableFuture<Reply> reply) throws Exception {
