@@ -33,6 +33,7 @@ public final class Main {
                 .append("  Lưu trữ biên bản:             ").append(base).append("/archive/\n")
                 .append("  Store: ").append(config.embeddedDatabase() ? "H2 in " + config.dataDir().toAbsolutePath() : "PostgreSQL")
                 .append(cluster.clustered() ? "; cluster " + config.clusterName() + ", node " + cluster.ownership().self() : "")
+                .append("; sockets: ").append(cluster.transport())
                 .append('\n');
         Demo.Seeded demo = server.demo();
         if (demo.happened()) out.append(demo.describe());

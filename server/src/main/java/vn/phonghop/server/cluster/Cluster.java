@@ -29,7 +29,7 @@ public final class Cluster {
     }
 
     public static Future<Cluster> start(Config config) {
-        if (!config.clustered()) return Future.succeededFuture(new Cluster(Vertx.vertx(), null));
+        if (!config.clustered()) return Future.succeededFuture(new Cluster(Vertx.vertx(options()), null));
         if (config.embeddedDatabase()) {
             // each node would write its own H2 file: two histories of one meeting
             return Future.failedFuture(new IllegalArgumentException(
@@ -45,10 +45,26 @@ public final class Cluster {
         }
         HazelcastInstance hz = Hazelcast.newHazelcastInstance(hazelcast(config, host));
         return Vertx.builder()
-                .with(new VertxOptions().setEventBusOptions(new EventBusOptions().setHost(host)))
+                .with(options().setEventBusOptions(new EventBusOptions().setHost(host)))
                 .withClusterManager(new HazelcastClusterManager(hz))
                 .buildClustered()
                 .map(v -> new Cluster(v, hz));
+    }
+
+    /**
+     * Linux's epoll for the sockets where its native library loads (it is in the jar for x86-64 and
+     * ARM64): fewer system calls and copies per frame written than Java NIO, which Vert.x falls back
+     * to elsewhere. {@code -Dphonghop.nativeTransport=false} keeps NIO (to compare).
+     */
+    static VertxOptions options() {
+        return new VertxOptions().setPreferNativeTransport(Boolean.parseBoolean(System.getProperty("phonghop.nativeTransport", "true")));
+    }
+
+    /** What carries the sockets: "epoll", or "Java NIO" and why the native transport did not load. */
+    public String transport() {
+        if (vertx.isNativeTransportEnabled()) return "epoll";
+        Throwable why = vertx.unavailableNativeTransportCause();
+        return why == null ? "Java NIO" : "Java NIO (epoll unavailable: " + why.getMessage() + ")";
     }
 
     static com.hazelcast.config.Config hazelcast(Config config, String host) {
