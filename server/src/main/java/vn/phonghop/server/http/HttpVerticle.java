@@ -63,7 +63,8 @@ public final class HttpVerticle extends VerticleBase {
 
         var live = new LiveSocket.Services(vertx, services.meetings(), services.sessions(), services.accounts(),
                 services.connections(), services.clock(), services.metrics());
-        vertx.setPeriodic(HEARTBEAT.toMillis(), t -> hub.forEachSocket(s -> s.heartbeat(services.clock().instant(), SILENCE)));
+        // every socket is pinged once per HEARTBEAT, a slice at a time (never all of a loop's sockets at once)
+        vertx.setPeriodic(HEARTBEAT.toMillis() / LiveHub.HEARTBEAT_SLICES, t -> hub.heartbeatTick(services.clock().instant(), SILENCE));
 
         var options = new HttpServerOptions().setPort(services.config().port())
                 .setMaxWebSocketFrameSize(256 * 1024).setMaxWebSocketMessageSize(256 * 1024)

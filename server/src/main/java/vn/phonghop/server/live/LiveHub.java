@@ -23,8 +23,33 @@ public final class LiveHub {
         this.metrics = metrics;
     }
 
+    /**
+     * The heartbeat goes round the sockets in this many slices, one per tick: with 9,000 sockets on
+     * a loop, pinging them all at once held every event behind 9,000 writes (~90 ms) every 15 s.
+     */
+    public static final int HEARTBEAT_SLICES = 60;
+    private int joined;
+    private int nextSlice;
+
     void join(String meetingId, LiveSocket socket) {
+        socket.heartbeatSlice = joined++ % HEARTBEAT_SLICES;
         rooms.computeIfAbsent(meetingId, Room::new).sockets.add(socket);
+    }
+
+    /**
+     * One tick of the heartbeat (call it {@link #HEARTBEAT_SLICES} times per heartbeat interval):
+     * pings the sockets of the next slice, closes those silent for longer than {@code silence}.
+     * Returns how many sockets it looked at.
+     */
+    public int heartbeatTick(java.time.Instant now, java.time.Duration silence) {
+        int slice = nextSlice;
+        nextSlice = (nextSlice + 1) % HEARTBEAT_SLICES;
+        var due = new java.util.ArrayList<LiveSocket>();
+        for (Room r : rooms.values()) {
+            for (LiveSocket s : r.sockets) if (s.heartbeatSlice == slice) due.add(s);
+        }
+        due.forEach(s -> s.heartbeat(now, silence));
+        return due.size();
     }
 
     void leave(String meetingId, LiveSocket socket) {

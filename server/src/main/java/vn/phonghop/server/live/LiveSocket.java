@@ -48,6 +48,8 @@ public final class LiveSocket {
     private Viewer viewer;
     private long seq;
     private Instant lastSeen;
+    /** Which tick of the hub's heartbeat round pings this socket. */
+    int heartbeatSlice;
 
     public LiveSocket(ServerWebSocket ws, LiveHub hub, Services services) {
         this.ws = ws;
