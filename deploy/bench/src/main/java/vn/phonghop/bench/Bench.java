@@ -41,6 +41,7 @@ public final class Bench {
         var o = new Options(options);
         double loadBefore = Cpu.loadAverage();
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(o.integer("clientLoops", 2))
+                .setPreferNativeTransport(nativeTransport(o))
                 .setBlockedThreadCheckInterval(10_000));
         Path work = Files.createTempDirectory("phonghop-bench-");
         long cpuBefore = Cpu.self();
@@ -54,12 +55,27 @@ public final class Bench {
             else throw new IllegalArgumentException("unknown scenario " + scenario);
             return new JsonObject().put("scenario", scenario).put("ok", result.getBoolean("ok", true))
                     .put("seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0)
-                    .put("machine", machine(loadBefore)).put("clientCpuSeconds", (Cpu.self() - cpuBefore) / 1e6)
+                    .put("machine", machine(loadBefore).put("loadGeneratorTransport", vertx.isNativeTransportEnabled() ? "epoll" : "nio")).put("clientCpuSeconds", (Cpu.self() - cpuBefore) / 1e6)
                     .put("options", new JsonObject(new HashMap<>(options))).mergeIn(result);
         } finally {
             Api.await(vertx.close(), 60);
             deleteTree(work);
         }
+    }
+
+    /**
+     * {@code transport=epoll} (the default) or {@code transport=nio}: the sockets of the server
+     * under test, the bare Vert.x baseline and the load generator alike.
+     */
+    static boolean nativeTransport(Options o) {
+        String t = o.text("transport", "epoll");
+        if (!t.equals("epoll") && !t.equals("nio")) throw new IllegalArgumentException("transport=epoll or transport=nio, not " + t);
+        return t.equals("epoll");
+    }
+
+    /** The JVM option that tells a server process (the real one, the bare baseline) which transport to use. */
+    static String transportProperty(Options o) {
+        return "-Dphonghop.nativeTransport=" + nativeTransport(o);
     }
 
     private static JsonObject machine(double loadBefore) {

@@ -12,7 +12,8 @@ import java.util.List;
  * National evening: the cells of a whole province meet at once, ~18,000 tablets in rooms of 20.
  * In every room, once a second, a member asks for the floor or withdraws (open loop: on schedule,
  * whatever the server's answers); the latency of every delivery from the event's timestamp, and
- * the server's heap per connected tablet.
+ * the server's heap per connected tablet. Then the same tablets and schedule against the bare
+ * Vert.x baseline and Node's ws, each room's events sent to that room only, and the ratios.
  */
 final class Evening {
     private final Vertx vertx;
@@ -33,78 +34,147 @@ final class Evening {
         int n = rooms * roomSize;
         int seconds = o.integer("seconds", 30);
         var out = new JsonObject().put("tablets", n).put("rooms", rooms).put("roomSize", roomSize).put("eventSeconds", seconds);
-        try (var server = RealServer.start(vertx, o, work);
-             var fleet = new Fleet(vertx, o.integer("perAddress", 5000), o.integer("addresses", 8))) {
-            Bench.log("setting up " + rooms + " rooms of " + roomSize);
-            long s0 = System.nanoTime();
-            List<Room> all = Api.all(rooms, 8, r -> room(server, r, roomSize));
-            out.put("setupSeconds", Congress.round((System.nanoTime() - s0) / 1e9));
-            long heapBefore = server.process.heapAfterGc();
+        try (var fleet = new Fleet(vertx, o.integer("perAddress", 5000), o.integer("addresses", 8))) {
+            JsonObject real;
+            try (var server = RealServer.start(vertx, o, work)) {
+                Bench.log("setting up " + rooms + " rooms of " + roomSize);
+                long s0 = System.nanoTime();
+                List<Room> all = Api.all(rooms, 8, r -> room(server, r, roomSize));
+                out.put("setupSeconds", Congress.round((System.nanoTime() - s0) / 1e9));
+                long heapBefore = server.process.heapAfterGc();
 
+                var meetingIds = new ArrayList<String>();
+                var memberIds = new ArrayList<String>();
+                var tokens = new ArrayList<String>();
+                for (Room r : all) {
+                    for (int i = 0; i < roomSize; i++) meetingIds.add(r.meetingId());
+                    memberIds.addAll(r.memberIds());
+                    tokens.addAll(r.tokens());
+                }
+                Bench.log("connecting " + n + " tablets");
+                long c0 = System.nanoTime();
+                List<Tablet> tablets = fleet.connect(server.process.port, meetingIds, memberIds, tokens, 900);
+                out.put("connect", new JsonObject().put("seconds", Congress.round((System.nanoTime() - c0) / 1e9)));
+                long heapConnected = server.process.heapAfterGc();
+                out.put("serverHeap", new JsonObject().put("beforeConnectMB", heapBefore / 1e6).put("connectedMB", heapConnected / 1e6)
+                        .put("perTabletKB", Congress.round((heapConnected - heapBefore) / 1e3 / n)));
+
+                Bench.log("every tablet checks in; the secretaries open item 1");
+                Api.all(n, 64, i -> tablets.get(i).command(Congress.id(), new JsonObject().put("type", "CheckIn")
+                        .put("personId", tablets.get(i).memberId)));
+                Api.all(rooms, 64, r -> tablets.get(r * roomSize + 1).command(Congress.id(), new JsonObject().put("type", "NextItem")));
+
+                fleet.sampleTablet = roomSize - 1; // a delegate of the first room: what it receives, the baselines send
+                fleet.samples.clear();
+                real = evening(fleet, tablets, rooms, roomSize, seconds, server.process, (k, t) -> {
+                    var cmd = new JsonObject().put("type", k % 2 == 0 ? "RequestFloor" : "WithdrawRequest").put("personId", t.memberId);
+                    return k % 2 == 0 ? cmd.put("pointOfOrder", false) : cmd;
+                });
+                fleet.sampleTablet = -1;
+                fleet.disconnectAll();
+            }
+            out.put("events", real);
+            Bench.log("server: " + real.encode());
+            var asked = JsonObject.of("FloorRequested", Baselines.command(fleet.samples, "FloorRequested"),
+                    "FloorRequestWithdrawn", Baselines.command(fleet.samples, "FloorRequestWithdrawn"));
+            var ratios = new JsonObject();
+            for (String name : Baselines.names(o)) {
+                JsonObject b = baseline(fleet, name, n, rooms, roomSize, seconds, asked);
+                out.put(name, b);
+                if (!b.containsKey("delivery")) continue;
+                String base = Baselines.capital(name);
+                ratios.put("serverOver" + base + "Delivered", Congress.round((double) real.getLong("messagesDelivered") / b.getLong("messagesDelivered")))
+                        .put("serverOver" + base + "P99", Congress.round(real.getJsonObject("delivery").getDouble("p99ms")
+                                / b.getJsonObject("delivery").getDouble("p99ms")))
+                        .put("serverOver" + base + "CpuPerMessage", Congress.round(real.getDouble("serverCpuMicrosPerMessage")
+                                / b.getDouble("serverCpuMicrosPerMessage")));
+            }
+            out.put("ratios", ratios);
+            return out.put("ok", real.getBoolean("ok"));
+        }
+    }
+
+    /**
+     * The same evening against a baseline, same tablets (reconnected), same schedule: each tablet's
+     * command carries the real server's event of the kind it asks for, which the baseline sends to
+     * the tablet's room.
+     */
+    private JsonObject baseline(Fleet fleet, String name, int n, int rooms, int roomSize, int seconds, JsonObject asked) {
+        var skipped = new JsonObject();
+        try (var child = Baselines.start(name, o, work, skipped)) {
+            if (child == null) return skipped;
             var meetingIds = new ArrayList<String>();
             var memberIds = new ArrayList<String>();
-            var tokens = new ArrayList<String>();
-            for (Room r : all) {
-                for (int i = 0; i < roomSize; i++) meetingIds.add(r.meetingId());
-                memberIds.addAll(r.memberIds());
-                tokens.addAll(r.tokens());
+            for (int r = 0; r < rooms; r++) {
+                for (int i = 0; i < roomSize; i++) {
+                    meetingIds.add("room-" + r);
+                    memberIds.add(String.format("m%02d", i + 1));
+                }
             }
-            Bench.log("connecting " + n + " tablets");
-            long c0 = System.nanoTime();
-            List<Tablet> tablets = fleet.connect(server.process.port, meetingIds, memberIds, tokens, 900);
-            out.put("connect", new JsonObject().put("seconds", Congress.round((System.nanoTime() - c0) / 1e9)));
-            long heapConnected = server.process.heapAfterGc();
-            out.put("serverHeap", new JsonObject().put("beforeConnectMB", heapBefore / 1e6).put("connectedMB", heapConnected / 1e6)
-                    .put("perTabletKB", Congress.round((heapConnected - heapBefore) / 1e3 / n)));
-
-            Bench.log("every tablet checks in; the secretaries open item 1");
-            Api.all(n, 64, i -> tablets.get(i).command(Congress.id(), new JsonObject().put("type", "CheckIn")
-                    .put("personId", tablets.get(i).memberId)));
-            Api.all(rooms, 64, r -> tablets.get(r * roomSize + 1).command(Congress.id(), new JsonObject().put("type", "NextItem")));
-
-            // the same evening, unmeasured, first (an even number of seconds: every request is withdrawn
-            // again): in a cold server the JIT compilers took a quarter of a core during the measured 30 s
-            int warmUp = o.integer("warmUpSeconds", 10) / 2 * 2;
-            if (warmUp > 0) {
-                Bench.log("warm-up: " + warmUp + " s of the same evening, not measured");
-                Window warm = fleet.newSharedWindow();
-                var warmSent = schedule(tablets, rooms, roomSize, warmUp);
-                Bench.await(() -> warmSent.stream().allMatch(Future::isComplete), warmUp * 1000L + 120_000);
-                Bench.await(() -> warm.events.get() >= (long) rooms * warmUp * roomSize, 60_000);
-            }
-            Window w = fleet.newSharedWindow();
-            long server0 = server.process.cpuMicros();
-            long client0 = Cpu.self();
-            var sent = schedule(tablets, rooms, roomSize, seconds);
-            Bench.await(() -> sent.stream().allMatch(Future::isComplete), seconds * 1000L + 120_000);
-            long expected = (long) rooms * seconds * roomSize;
-            Bench.await(() -> w.events.get() >= expected, 60_000);
-            long acked = sent.stream().filter(Future::succeeded).count();
-            long messages = w.messages.get();
-            var delivery = w.deliveryLatency();
-            out.put("events", new JsonObject().put("sent", sent.size()).put("acked", acked).put("refused", w.refused.get()).put("seqGaps", w.gaps.get())
-                    .put("deliveriesExpected", expected).put("delivery", delivery).put("ack", w.ackLatency())
-                    .put("messagesPerSecond", Congress.round(messages / (double) seconds))
-                    .put("serverCpuMicrosPerMessage", Congress.round((double) (server.process.cpuMicros() - server0) / Math.max(1, messages)))
-                    .put("clientCpuMicrosPerMessage", Congress.round((double) (Cpu.self() - client0) / Math.max(1, messages))));
-            return out.put("ok", acked == sent.size() && delivery.getLong("count") >= expected);
+            Bench.log("baseline " + name + ": connecting " + n + " tablets");
+            var tablets = fleet.connect(child.port, meetingIds, memberIds, java.util.Collections.nCopies(n, "none"), 900);
+            long heap = Baselines.heapAfterGc(name, child);
+            var r = evening(fleet, tablets, rooms, roomSize, seconds, child,
+                    (k, t) -> asked.getJsonObject(k % 2 == 0 ? "FloorRequested" : "FloorRequestWithdrawn"));
+            if (heap > 0) r.put("heapConnectedMB", heap / 1e6);
+            fleet.disconnectAll();
+            Bench.log("baseline " + name + ": " + r.encode());
+            return r;
+        } catch (RuntimeException | java.io.IOException e) {
+            Bench.log("baseline " + name + " failed: " + e);
+            fleet.disconnectAll();
+            return new JsonObject().put("ok", false).put("error", String.valueOf(e.getMessage()));
         }
+    }
+
+    /**
+     * The evening itself: unmeasured warm-up seconds first (an even number: every request is
+     * withdrawn again; in a cold server the JIT compilers took a quarter of a core during the
+     * measured 30 s), then the measured seconds.
+     */
+    private JsonObject evening(Fleet fleet, List<Tablet> tablets, int rooms, int roomSize, int seconds, ChildProcess server,
+                               java.util.function.BiFunction<Integer, Tablet, JsonObject> command) {
+        int warmUp = o.integer("warmUpSeconds", 10) / 2 * 2;
+        if (warmUp > 0) {
+            Bench.log(server.name + ": warm-up, " + warmUp + " s of the same evening, not measured");
+            Window warm = fleet.newSharedWindow();
+            var warmSent = schedule(tablets, rooms, roomSize, warmUp, command);
+            Bench.await(() -> warmSent.stream().allMatch(Future::isComplete), warmUp * 1000L + 120_000);
+            Bench.await(() -> warm.events.get() >= (long) rooms * warmUp * roomSize, 60_000);
+        }
+        Bench.log(server.name + ": " + seconds + " s measured");
+        Window w = fleet.newSharedWindow();
+        long server0 = server.cpuMicros();
+        long client0 = Cpu.self();
+        var sent = schedule(tablets, rooms, roomSize, seconds, command);
+        Bench.await(() -> sent.stream().allMatch(Future::isComplete), seconds * 1000L + 120_000);
+        long expected = (long) rooms * seconds * roomSize;
+        Bench.await(() -> w.events.get() >= expected, 60_000);
+        long acked = sent.stream().filter(Future::succeeded).count();
+        long messages = w.messages.get();
+        var delivery = w.deliveryLatency();
+        return new JsonObject().put("ok", acked == sent.size() && delivery.getLong("count") >= expected)
+                .put("sent", sent.size()).put("acked", acked).put("refused", w.refused.get()).put("seqGaps", w.gaps.get())
+                .put("deliveriesExpected", expected).put("delivery", delivery).put("ack", w.ackLatency())
+                .put("messagesDelivered", messages)
+                .put("messagesPerSecond", Congress.round(messages / (double) seconds))
+                .put("serverCpuMicrosPerMessage", Congress.round((double) (server.cpuMicros() - server0) / Math.max(1, messages)))
+                .put("clientCpuMicrosPerMessage", Congress.round((double) (Cpu.self() - client0) / Math.max(1, messages)));
     }
 
     /**
      * One event per room per second for {@code seconds}, rooms staggered over each second: a member
      * asks for the floor, then withdraws the next second. Open loop: each command has its time.
      */
-    private static List<Future<Long>> schedule(List<Tablet> tablets, int rooms, int roomSize, int seconds) {
+    private static List<Future<Long>> schedule(List<Tablet> tablets, int rooms, int roomSize, int seconds,
+                                               java.util.function.BiFunction<Integer, Tablet, JsonObject> command) {
         long start = System.nanoTime() + 500_000_000L;
         var sent = new ArrayList<Future<Long>>();
         for (int r = 0; r < rooms; r++) {
             long offset = 1_000_000_000L * r / rooms;
             for (int k = 0; k < seconds; k++) {
                 Tablet t = tablets.get(r * roomSize + 2 + (k / 2) % (roomSize - 2));
-                var cmd = new JsonObject().put("type", k % 2 == 0 ? "RequestFloor" : "WithdrawRequest").put("personId", t.memberId);
-                if (k % 2 == 0) cmd.put("pointOfOrder", false);
-                sent.add(t.command(Congress.id(), cmd, start + offset + 1_000_000_000L * k));
+                sent.add(t.command(Congress.id(), command.apply(k, t), start + offset + 1_000_000_000L * k));
             }
         }
         return sent;

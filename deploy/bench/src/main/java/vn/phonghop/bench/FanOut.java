@@ -3,11 +3,9 @@ package vn.phonghop.bench;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -50,6 +48,8 @@ final class FanOut {
                         .put("perTabletKB", Congress.round((heapConnected - heapBefore) / 1e3 / n)));
                 Tablet secretary = tablets.get(1);
                 var metrics0 = server.metrics();
+                fleet.sampleTablet = n - 1; // a delegate's tablet: what it receives, the baselines send
+                fleet.samples.clear();
                 // warm-up moves (an even number) reach item 6; the measured ones then go back and forth between items 5 and 6
                 real = advances(fleet, secretary, n, advances, server.process, k -> new JsonObject()
                         .put("type", k < WARM_UP || (k - WARM_UP) % 2 == 1 ? "NextItem" : "PreviousItem"));
@@ -63,24 +63,24 @@ final class FanOut {
             }
             out.put("server", real);
             Bench.log("server: " + real.encode());
-            int pad = (int) Math.max(0, real.getLong("eventBytesAverage") - 110);
+            fleet.sampleTablet = -1;
+            JsonObject sample = Baselines.command(fleet.samples, "CurrentItemChanged");
             var ratios = new JsonObject();
-            for (String name : o.text("baselines", "vertx,node").split(",")) {
-                if (name.isBlank()) continue;
+            for (String name : Baselines.names(o)) {
                 JsonObject b;
                 try {
-                    b = baseline(fleet, name.trim(), n, advances, pad);
+                    b = baseline(fleet, name, n, advances, sample);
                 } catch (RuntimeException | IOException e) {
                     Bench.log("baseline " + name + " failed: " + e);
                     b = new JsonObject().put("ok", false).put("error", String.valueOf(e.getMessage()));
                     fleet.disconnectAll();
                 }
-                out.put(name.trim(), b);
+                out.put(name, b);
                 if (b.containsKey("timeToLastTablet")) {
                     double base = b.getJsonObject("timeToLastTablet").getDouble("p50ms");
-                    ratios.put("serverOver" + capital(name.trim()) + "TimeToLastP50",
+                    ratios.put("serverOver" + Baselines.capital(name) + "TimeToLastP50",
                             Congress.round(real.getJsonObject("timeToLastTablet").getDouble("p50ms") / base));
-                    ratios.put("serverOver" + capital(name.trim()) + "CpuPerMessage", Congress.round(
+                    ratios.put("serverOver" + Baselines.capital(name) + "CpuPerMessage", Congress.round(
                             real.getDouble("serverCpuMicrosPerMessage") / b.getDouble("serverCpuMicrosPerMessage")));
                 }
             }
@@ -89,29 +89,16 @@ final class FanOut {
         return out.put("ok", real.getBoolean("ok"));
     }
 
-    private JsonObject baseline(Fleet fleet, String name, int n, int advances, int pad) throws IOException {
-        int port = RealServer.freePort();
-        List<String> command;
-        if (name.equals("vertx")) {
-            command = ChildProcess.java(List.of("-Xmx2g", "-cp", System.getProperty("java.class.path"),
-                    "vn.phonghop.bench.BareBroadcast", String.valueOf(port)));
-        } else if (name.equals("node")) {
-            Path script = Path.of(o.text("nodeDir", "deploy/bench/node")).resolve("broadcast.js").toAbsolutePath();
-            if (!Files.isDirectory(script.getParent().resolve("node_modules/ws"))) {
-                return new JsonObject().put("skipped", "no node_modules/ws in " + script.getParent() + ": run deploy/bench/run.sh");
-            }
-            command = List.of(o.text("node", "node"), script.toString(), String.valueOf(port));
-        } else {
-            throw new IllegalArgumentException("unknown baseline " + name);
-        }
-        Bench.log("baseline " + name + ": " + n + " tablets");
-        try (var child = ChildProcess.start(name, command, Map.of(), port, work.resolve(name + ".log"))) {
+    private JsonObject baseline(Fleet fleet, String name, int n, int advances, JsonObject sample) throws IOException {
+        var skipped = new JsonObject();
+        try (var child = Baselines.start(name, o, work, skipped)) {
+            if (child == null) return skipped;
+            Bench.log("baseline " + name + ": " + n + " tablets");
             var ids = new ArrayList<String>();
             for (int i = 0; i < n; i++) ids.add("b" + i);
-            var tablets = fleet.connect(port, "bench", ids, java.util.Collections.nCopies(n, "none"), 900);
-            // jcmd attaches by sending SIGQUIT, which ends a process that is not a JVM: never at Node
-            long heap = name.equals("vertx") ? child.heapAfterGc() : -1;
-            var r = advances(fleet, tablets.get(1), n, advances, child, k -> new JsonObject().put("type", "NextItem").put("pad", pad));
+            var tablets = fleet.connect(child.port, "bench", ids, java.util.Collections.nCopies(n, "none"), 900);
+            long heap = Baselines.heapAfterGc(name, child);
+            var r = advances(fleet, tablets.get(1), n, advances, child, k -> sample);
             if (heap > 0) r.put("heapConnectedMB", heap / 1e6);
             fleet.disconnectAll();
             return r;
@@ -154,9 +141,5 @@ final class FanOut {
                 .put("messagesDelivered", messages).put("seqGaps", w.gaps.get())
                 .put("serverCpuMicrosPerMessage", Congress.round((double) serverCpu / Math.max(1, messages)))
                 .put("clientCpuMicrosPerMessage", Congress.round((double) clientCpu / Math.max(1, messages)));
-    }
-
-    private static String capital(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -30,6 +30,10 @@ final class Fleet implements AutoCloseable {
     private int opened;
     private volatile Window window = new Window();
     final AtomicLong snapshotBytes = new AtomicLong();
+    /** Which tablet keeps the text of the last event of each type it received ({@link #samples}); -1: none. */
+    volatile int sampleTablet = -1;
+    /** By event type, the last event the sample tablet received, as it came: the baselines send the same text. */
+    final Map<String, String> samples = new java.util.concurrent.ConcurrentHashMap<>();
 
     Fleet(Vertx vertx, int perAddress, int addresses) {
         this.vertx = vertx;

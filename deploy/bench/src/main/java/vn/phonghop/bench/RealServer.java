@@ -48,6 +48,7 @@ final class RealServer implements AutoCloseable {
         if (count > 1 && dbUrl.isEmpty()) throw new IllegalArgumentException("nodes=" + count + " needs dbUrl= (a PostgreSQL database)");
         var args = new ArrayList<String>(List.of(o.text("serverJvm", "-Xmx2g").split(" ")));
         args.removeIf(String::isBlank);
+        args.add(Bench.transportProperty(o));
         args.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         var ports = new ArrayList<Integer>();
         var hazelcast = new ArrayList<String>();

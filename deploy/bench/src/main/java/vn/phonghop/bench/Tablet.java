@@ -156,6 +156,7 @@ final class Tablet {
         int patch = text.indexOf("\"patch\":", ev);
         int at = silent ? -1 : text.indexOf("\"at\":\"", ev);
         String stamp = at < 0 || (patch >= 0 && at > patch) ? null : stringAfter(text, "\"at\":\"", at);
+        if (index == fleet.sampleTablet && type != null) fleet.samples.put(type, text);
         w.event(s, type, stamp, now, text.length(), node);
     }
 

@@ -38,4 +38,44 @@ class BenchSmokeTest {
         }
         assertTrue(r.getBoolean("ok"), r::encodePrettily);
     }
+
+    @Test
+    @Timeout(180)
+    @DisplayName("Twenty tablets follow the agenda on the real server, then the same event from the bare Vert.x baseline")
+    void smoke_fanout_works() throws Exception {
+        Path jar = Path.of(System.getProperty("phonghop.server.jar", "../../server/target/phonghop-server.jar"));
+        assumeTrue(Files.isRegularFile(jar), "the server jar is built by the server module earlier in the reactor");
+
+        JsonObject r = Bench.run("fanout", Map.of("serverJar", jar.toString(), "tablets", "20", "advances", "3",
+                "baselines", "vertx", "perAddress", "100"));
+
+        for (String side : new String[] {"server", "vertx"}) {
+            JsonObject s = r.getJsonObject(side);
+            assertEquals(3, s.getInteger("advancesReachingEveryTablet"), () -> side + ": every move reached every tablet: " + s);
+            assertEquals(0L, s.getLong("seqGaps"), () -> side + ": no gaps: " + s);
+        }
+        // the baseline sent the real server's event: the same text, so the same size
+        assertEquals(r.getJsonObject("server").getLong("eventBytesAverage"), r.getJsonObject("vertx").getLong("eventBytesAverage"),
+                10.0, r::encodePrettily);
+        assertTrue(r.getBoolean("ok"), r::encodePrettily);
+    }
+
+    @Test
+    @Timeout(180)
+    @DisplayName("Two rooms of twenty ask for the floor on the real server, then the same evening on the bare Vert.x baseline")
+    void smoke_evening_works() throws Exception {
+        Path jar = Path.of(System.getProperty("phonghop.server.jar", "../../server/target/phonghop-server.jar"));
+        assumeTrue(Files.isRegularFile(jar), "the server jar is built by the server module earlier in the reactor");
+
+        JsonObject r = Bench.run("evening", Map.of("serverJar", jar.toString(), "tablets", "40", "seconds", "2",
+                "warmUpSeconds", "2", "baselines", "vertx", "perAddress", "100"));
+
+        for (String side : new String[] {"events", "vertx"}) {
+            JsonObject s = r.getJsonObject(side);
+            assertEquals(4L, s.getLong("acked"), () -> side + ": every request acknowledged: " + s);
+            assertEquals(80L, s.getJsonObject("delivery").getLong("count"), () -> side + ": every event reached its room: " + s);
+        }
+        assertTrue(r.getJsonObject("ratios").containsKey("serverOverVertxDelivered"), r::encodePrettily);
+        assertTrue(r.getBoolean("ok"), r::encodePrettily);
+    }
 }
