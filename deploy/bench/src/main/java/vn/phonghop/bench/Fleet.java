@@ -36,10 +36,16 @@ final class Fleet implements AutoCloseable {
     final Map<String, String> samples = new java.util.concurrent.ConcurrentHashMap<>();
 
     Fleet(Vertx vertx, int perAddress, int addresses) {
+        this(vertx, perAddress, 2, addresses);
+    }
+
+    /** Source addresses 127.0.0.{firstAddress} … (a worker process takes other addresses than the main one). */
+    Fleet(Vertx vertx, int perAddress, int firstAddress, int addresses) {
         this.vertx = vertx;
         this.perAddress = perAddress;
-        this.firstAddress = 2;
-        this.lastAddress = Math.min(254, 1 + addresses);
+        this.firstAddress = firstAddress;
+        this.lastAddress = Math.min(254, firstAddress + addresses - 1);
+        if (firstAddress < 2 || firstAddress > lastAddress) throw new IllegalArgumentException("no source addresses from 127.0.0." + firstAddress);
     }
 
     Window window() {

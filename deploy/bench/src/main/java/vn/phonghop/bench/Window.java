@@ -182,13 +182,18 @@ final class Window {
 
     /** Deliveries of the given event types (all when none named): p50, p99, p99.9, max in ms. */
     synchronized JsonObject deliveryLatency(String... eventTypes) {
+        return summary(deliveryHistogram(eventTypes));
+    }
+
+    /** The deliveries of the given event types (all when none named) so far, as a histogram of µs. */
+    synchronized Histogram deliveryHistogram(String... eventTypes) {
         resolveFolded();
         deliveries.forEach((type, r) -> deliveredSoFar.computeIfAbsent(type, k -> new Histogram(3)).add(r.getIntervalHistogram()));
         var h = new Histogram(3);
         deliveredSoFar.forEach((type, d) -> {
             if (eventTypes.length == 0 || java.util.Arrays.asList(eventTypes).contains(type)) h.add(d);
         });
-        return summary(h);
+        return h;
     }
 
     /** Deliveries of these event types to the tablets connected to one node: p50, p99, p99.9, max in ms (read once). */

@@ -41,18 +41,21 @@ class BenchSmokeTest {
 
     @Test
     @Timeout(180)
-    @DisplayName("Twenty tablets follow the agenda on the real server, then the same event from the bare Vert.x baseline")
+    @DisplayName("Twenty tablets in two processes follow the agenda on the real server, then the same event from the bare Vert.x baseline")
     void smoke_fanout_works() throws Exception {
         Path jar = Path.of(System.getProperty("phonghop.server.jar", "../../server/target/phonghop-server.jar"));
         assumeTrue(Files.isRegularFile(jar), "the server jar is built by the server module earlier in the reactor");
 
         JsonObject r = Bench.run("fanout", Map.of("serverJar", jar.toString(), "tablets", "20", "advances", "3",
-                "baselines", "vertx", "perAddress", "100"));
+                "baselines", "vertx", "perAddress", "100", "processes", "2"));
 
+        assertEquals(2, r.getInteger("processes"));
         for (String side : new String[] {"server", "vertx"}) {
             JsonObject s = r.getJsonObject(side);
             assertEquals(3, s.getInteger("advancesReachingEveryTablet"), () -> side + ": every move reached every tablet: " + s);
             assertEquals(0L, s.getLong("seqGaps"), () -> side + ": no gaps: " + s);
+            // every tablet's deliveries, the worker's half included: 3 moves × 20 tablets
+            assertEquals(60L, s.getJsonObject("delivery").getLong("count"), () -> side + ": deliveries from both processes: " + s);
         }
         // the baseline sent the real server's event: the same text, so the same size
         assertEquals(r.getJsonObject("server").getLong("eventBytesAverage"), r.getJsonObject("vertx").getLong("eventBytesAverage"),
