@@ -32,8 +32,12 @@ final class Workers implements AutoCloseable {
     Workers(int count, Bench.Options o, Path work, int perAddress, int addresses) throws IOException {
         this.work = work;
         for (int k = 1; k <= count; k++) {
-            var command = ChildProcess.java(List.of("-Xmx2g", Bench.transportProperty(o), "-cp", System.getProperty("java.class.path"),
-                    "vn.phonghop.bench.FleetWorker", String.valueOf(perAddress), String.valueOf(2 + k * addresses), String.valueOf(addresses)));
+            // connecting, a tablet holds a whole snapshot (2 MB at 20,000 members) as bytes and as text
+            var args = new ArrayList<String>(List.of(o.text("workerJvm", "-Xmx4g").split(" ")));
+            args.removeIf(String::isBlank);
+            args.addAll(List.of(Bench.transportProperty(o), "-cp", System.getProperty("java.class.path"), "vn.phonghop.bench.FleetWorker",
+                    String.valueOf(perAddress), String.valueOf(2 + k * addresses), String.valueOf(addresses)));
+            var command = ChildProcess.java(args);
             var process = new ProcessBuilder(command).redirectError(work.resolve("worker" + k + ".log").toFile()).start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-worker" + k));
             workers.add(new Worker(process, new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8),
@@ -108,10 +112,20 @@ final class Workers implements AutoCloseable {
         var answers = new ArrayList<String>();
         for (int k = 0; k < workers.size(); k++) {
             String answer = workers.get(k).out().readLine();
-            if (answer == null) throw new IOException("worker " + (k + 1) + " ended; see " + work.resolve("worker" + (k + 1) + ".log"));
+            if (answer == null) throw new IOException("worker " + (k + 1) + " ended: " + tail(work.resolve("worker" + (k + 1) + ".log")));
             answers.add(answer);
         }
         return answers;
+    }
+
+    /** The end of a worker's log (the bench deletes its work directory when it ends). */
+    private static String tail(Path log) {
+        try {
+            var lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
     }
 
     private static String[] expect(String answer, String word) {
