@@ -42,8 +42,7 @@ public final class BareBroadcast extends VerticleBase {
     public static void main(String[] args) {
         int port = Integer.parseInt(args[0]);
         // the same transport as the server under test (-Dphonghop.nativeTransport, as the server reads it)
-        Vertx vertx = Vertx.vertx(new io.vertx.core.VertxOptions()
-                .setPreferNativeTransport(Boolean.parseBoolean(System.getProperty("phonghop.nativeTransport", "true"))));
+        Vertx vertx = Vertx.vertx(new io.vertx.core.VertxOptions().setPreferNativeTransport(Bench.nativeTransportFromProperty()));
         int loops = Math.max(2, Runtime.getRuntime().availableProcessors());
         vertx.deployVerticle(() -> new BareBroadcast(port), new DeploymentOptions().setInstances(loops))
                 .onSuccess(id -> System.out.println("bare Vert.x broadcast on " + port + (vertx.isNativeTransportEnabled() ? " (epoll)" : " (Java NIO)")))

@@ -62,6 +62,12 @@ final class Baselines {
         return new JsonObject().put("type", "Broadcast").put("event", real.getJsonObject("event")).put("patch", real.getJsonObject("patch"));
     }
 
+    /** What a scenario reports for a baseline that failed (the run goes on with the next one). */
+    static JsonObject failed(String name, Exception e) {
+        Bench.log("baseline " + name + " failed: " + e);
+        return new JsonObject().put("ok", false).put("error", String.valueOf(e.getMessage()));
+    }
+
     static String capital(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }

@@ -40,9 +40,7 @@ public final class Bench {
     public static JsonObject run(String scenario, Map<String, String> options) throws Exception {
         var o = new Options(options);
         double loadBefore = Cpu.loadAverage();
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(o.integer("clientLoops", 2))
-                .setPreferNativeTransport(nativeTransport(o))
-                .setBlockedThreadCheckInterval(10_000));
+        Vertx vertx = Vertx.vertx(loadGeneratorOptions(o.integer("clientLoops", 2), nativeTransport(o)));
         Path work = Files.createTempDirectory("phonghop-bench-");
         long cpuBefore = Cpu.self();
         long started = System.nanoTime();
@@ -71,6 +69,17 @@ public final class Bench {
         String t = o.text("transport", "epoll");
         if (!t.equals("epoll") && !t.equals("nio")) throw new IllegalArgumentException("transport=epoll or transport=nio, not " + t);
         return t.equals("epoll");
+    }
+
+    /** The Vert.x of a load-generator process (this one, a worker). */
+    static VertxOptions loadGeneratorOptions(int eventLoops, boolean nativeTransport) {
+        return new VertxOptions().setEventLoopPoolSize(eventLoops).setBlockedThreadCheckInterval(10_000)
+                .setPreferNativeTransport(nativeTransport);
+    }
+
+    /** In a child process (a baseline, a worker): the transport {@link #transportProperty} passed to it. */
+    static boolean nativeTransportFromProperty() {
+        return Boolean.parseBoolean(System.getProperty("phonghop.nativeTransport", "true"));
     }
 
     /** The JVM option that tells a server process (the real one, the bare baseline) which transport to use. */

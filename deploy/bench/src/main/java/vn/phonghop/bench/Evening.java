@@ -121,9 +121,8 @@ final class Evening {
             Bench.log("baseline " + name + ": " + r.encode());
             return r;
         } catch (RuntimeException | java.io.IOException e) {
-            Bench.log("baseline " + name + " failed: " + e);
             fleet.disconnectAll();
-            return new JsonObject().put("ok", false).put("error", String.valueOf(e.getMessage()));
+            return Baselines.failed(name, e);
         }
     }
 

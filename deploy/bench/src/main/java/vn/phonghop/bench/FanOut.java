@@ -80,8 +80,7 @@ final class FanOut {
                 try {
                     b = baseline(fleet, workers, name, local, n, advances, sample);
                 } catch (RuntimeException | IOException e) {
-                    Bench.log("baseline " + name + " failed: " + e);
-                    b = new JsonObject().put("ok", false).put("error", String.valueOf(e.getMessage()));
+                    b = Baselines.failed(name, e);
                     fleet.disconnectAll();
                     workers.disconnect();
                 }

@@ -1,7 +1,6 @@
 package vn.phonghop.bench;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -31,8 +30,7 @@ public final class FleetWorker {
         int perAddress = Integer.parseInt(args[0]);
         int firstAddress = Integer.parseInt(args[1]);
         int addresses = Integer.parseInt(args[2]);
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setBlockedThreadCheckInterval(10_000)
-                .setPreferNativeTransport(Boolean.parseBoolean(System.getProperty("phonghop.nativeTransport", "true"))));
+        Vertx vertx = Vertx.vertx(Bench.loadGeneratorOptions(2, Bench.nativeTransportFromProperty()));
         var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try (var fleet = new Fleet(vertx, perAddress, firstAddress, addresses)) {
             var worker = new FleetWorker(fleet, firstAddress);

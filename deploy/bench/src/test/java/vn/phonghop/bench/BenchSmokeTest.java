@@ -23,8 +23,7 @@ class BenchSmokeTest {
     @Timeout(120)
     @DisplayName("Twenty tablets check in, vote twice, and every vote is acknowledged and every result arrives")
     void smoke_congress_works() throws Exception {
-        Path jar = Path.of(System.getProperty("phonghop.server.jar", "../../server/target/phonghop-server.jar"));
-        assumeTrue(Files.isRegularFile(jar), "the server jar is built by the server module earlier in the reactor");
+        Path jar = serverJar();
 
         JsonObject r = Bench.run("smoke", Map.of("serverJar", jar.toString()));
 
@@ -43,8 +42,7 @@ class BenchSmokeTest {
     @Timeout(180)
     @DisplayName("Twenty tablets in two processes follow the agenda on the real server, then the same event from the bare Vert.x baseline")
     void smoke_fanout_works() throws Exception {
-        Path jar = Path.of(System.getProperty("phonghop.server.jar", "../../server/target/phonghop-server.jar"));
-        assumeTrue(Files.isRegularFile(jar), "the server jar is built by the server module earlier in the reactor");
+        Path jar = serverJar();
 
         JsonObject r = Bench.run("fanout", Map.of("serverJar", jar.toString(), "tablets", "20", "advances", "3",
                 "baselines", "vertx", "perAddress", "100", "processes", "2"));
@@ -67,8 +65,7 @@ class BenchSmokeTest {
     @Timeout(180)
     @DisplayName("Two rooms of twenty ask for the floor on the real server, then the same evening on the bare Vert.x baseline")
     void smoke_evening_works() throws Exception {
-        Path jar = Path.of(System.getProperty("phonghop.server.jar", "../../server/target/phonghop-server.jar"));
-        assumeTrue(Files.isRegularFile(jar), "the server jar is built by the server module earlier in the reactor");
+        Path jar = serverJar();
 
         JsonObject r = Bench.run("evening", Map.of("serverJar", jar.toString(), "tablets", "40", "seconds", "2",
                 "warmUpSeconds", "2", "baselines", "vertx", "perAddress", "100"));
@@ -80,5 +77,12 @@ class BenchSmokeTest {
         }
         assertTrue(r.getJsonObject("ratios").containsKey("serverOverVertxDelivered"), r::encodePrettily);
         assertTrue(r.getBoolean("ok"), r::encodePrettily);
+    }
+
+    /** The server jar of this build (the server module comes earlier in the reactor); skips when it is not there. */
+    private static Path serverJar() {
+        Path jar = Path.of(System.getProperty("phonghop.server.jar", "../../server/target/phonghop-server.jar"));
+        assumeTrue(Files.isRegularFile(jar), "the server jar is built by the server module earlier in the reactor");
+        return jar;
     }
 }

@@ -2,8 +2,10 @@ package vn.phonghop.server.live;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,11 +30,18 @@ public final class LiveHub {
      * a loop, pinging them all at once held every event behind 9,000 writes (~90 ms) every 15 s.
      */
     public static final int HEARTBEAT_SLICES = 60;
+    /** The sockets of each heartbeat slice, so that a tick touches only its own. */
+    private final List<Set<LiveSocket>> slices = new ArrayList<>();
     private int joined;
     private int nextSlice;
 
+    {
+        for (int i = 0; i < HEARTBEAT_SLICES; i++) slices.add(new LinkedHashSet<>());
+    }
+
     void join(String meetingId, LiveSocket socket) {
         socket.heartbeatSlice = joined++ % HEARTBEAT_SLICES;
+        slices.get(socket.heartbeatSlice).add(socket);
         rooms.computeIfAbsent(meetingId, Room::new).sockets.add(socket);
     }
 
@@ -44,15 +53,14 @@ public final class LiveHub {
     public int heartbeatTick(java.time.Instant now, java.time.Duration silence) {
         int slice = nextSlice;
         nextSlice = (nextSlice + 1) % HEARTBEAT_SLICES;
-        var due = new java.util.ArrayList<LiveSocket>();
-        for (Room r : rooms.values()) {
-            for (LiveSocket s : r.sockets) if (s.heartbeatSlice == slice) due.add(s);
-        }
+        // a copy: closing a silent socket takes it out of its slice
+        var due = new ArrayList<>(slices.get(slice));
         due.forEach(s -> s.heartbeat(now, silence));
         return due.size();
     }
 
     void leave(String meetingId, LiveSocket socket) {
+        slices.get(socket.heartbeatSlice).remove(socket);
         Room room = rooms.get(meetingId);
         if (room == null) return;
         room.sockets.remove(socket);
