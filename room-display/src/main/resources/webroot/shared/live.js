@@ -215,11 +215,15 @@ export class LiveMeeting extends EventTarget {
         const rows = new Map(value.map((r) => [r.id, r]));
         const roster = this.view.roster || { members: [], guests: [] };
         this.view.roster = { ...roster, members: (roster.members || []).map((m) => rows.get(m.id) || m) };
+      } else if (slice === 'pollRows') {
+        // only these polls changed (one more has voted): replace them by id
+        const rows = new Map(value.map((r) => [r.id, r]));
+        this.view.polls = (this.view.polls || []).map((p) => rows.get(p.id) || p);
       } else {
         this.view[slice] = value;
       }
     }
-    const slices = Object.keys(patch).map((k) => (k === 'rosterRows' ? 'roster' : k));
+    const slices = Object.keys(patch).map((k) => ({ rosterRows: 'roster', pollRows: 'polls' })[k] || k);
     this.dispatchEvent(new CustomEvent('change', { detail: { slices, event: msg.event || null } }));
   }
 

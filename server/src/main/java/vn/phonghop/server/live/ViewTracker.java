@@ -22,48 +22,72 @@ final class ViewTracker {
 
     private final Map<Audience, Map<String, String>> last = new EnumMap<>(Audience.class);
     private final Map<Audience, RosterRows> rosterRows = new EnumMap<>(Audience.class);
+    private final Map<Audience, Rows> pollRows = new EnumMap<>(Audience.class);
+
+    /** The rows of a list slice by id, each encoded, as last sent to an audience. */
+    private record Rows(List<String> ids, Map<String, String> encoded) {
+        static Rows of(JsonArray list) {
+            var ids = new java.util.ArrayList<String>();
+            var encoded = new HashMap<String, String>();
+            for (Object o : list) {
+                var row = (JsonObject) o;
+                ids.add(row.getString("id"));
+                encoded.put(row.getString("id"), row.encode());
+            }
+            return new Rows(ids, encoded);
+        }
+
+        /** The rows of {@code list} that differ from {@code before}, or null when the list must go whole (rows added, removed, reordered; most rows). */
+        JsonArray changedSince(Rows before, JsonArray list) {
+            if (before == null || !before.ids().equals(ids)) return null;
+            var changed = new JsonArray();
+            for (int i = 0; i < list.size(); i++) {
+                String id = ids.get(i);
+                if (!encoded.get(id).equals(before.encoded().get(id))) changed.add(list.getJsonObject(i));
+            }
+            return changed.size() * 2 > list.size() ? null : changed;
+        }
+    }
 
     /**
      * The roster's rows as last sent to an audience. When only some rows change (people checking
      * in), the patch carries those rows ({@code rosterRows}) instead of the whole roster: at a
      * congress of 1,500 a check-in is a few hundred bytes to each tablet, not 209 KB.
      */
-    private record RosterRows(List<String> ids, Map<String, String> rows, String guests) {
+    private record RosterRows(Rows members, String guests) {
         static RosterRows of(JsonObject roster) {
-            var ids = new java.util.ArrayList<String>();
-            var rows = new HashMap<String, String>();
-            for (Object o : roster.getJsonArray("members")) {
-                var row = (JsonObject) o;
-                ids.add(row.getString("id"));
-                rows.put(row.getString("id"), row.encode());
-            }
-            return new RosterRows(ids, rows, roster.getJsonArray("guests").encode());
+            return new RosterRows(Rows.of(roster.getJsonArray("members")), roster.getJsonArray("guests").encode());
         }
     }
 
     void reset(MeetingState s) {
         last.clear();
         rosterRows.clear();
+        pollRows.clear();
         for (Audience a : Audience.values()) {
             var view = Projection.view(s, a);
             last.put(a, encode(view));
             if (view.get("roster") instanceof JsonObject roster) rosterRows.put(a, RosterRows.of(roster));
+            if (view.get("polls") instanceof JsonArray polls) pollRows.put(a, Rows.of(polls));
         }
     }
 
     /** The changed member rows, or null when the roster must go whole (members added, removed, reordered; guests; most rows). */
-    private JsonArray changedRows(Audience a, JsonObject roster) {
+    private JsonArray changedMembers(Audience a, JsonObject roster) {
         RosterRows before = rosterRows.get(a);
         RosterRows now = RosterRows.of(roster);
         rosterRows.put(a, now);
-        if (before == null || !before.ids().equals(now.ids()) || !before.guests().equals(now.guests())) return null;
-        var changed = new JsonArray();
-        var members = roster.getJsonArray("members");
-        for (int i = 0; i < members.size(); i++) {
-            String id = now.ids().get(i);
-            if (!now.rows().get(id).equals(before.rows().get(id))) changed.add(members.getJsonObject(i));
-        }
-        return changed.size() * 2 > members.size() ? null : changed;
+        if (before == null || !before.guests().equals(now.guests())) return null;
+        return now.members().changedSince(before.members(), roster.getJsonArray("members"));
+    }
+
+    /**
+     * The changed poll rows, or null when the polls must go whole. A vote changes one poll's count:
+     * at a congress that has held 40 polls, each "N of M" is one row to each tablet, not all 40.
+     */
+    private JsonArray changedPolls(Audience a, JsonArray polls) {
+        Rows now = Rows.of(polls);
+        return now.changedSince(pollRows.put(a, now), polls);
     }
 
     LiveMessage next(String meetingId, long seq, MeetingEvent e, MeetingState after) {
@@ -87,8 +111,9 @@ final class ViewTracker {
                 String now = encodeSlice(view.get(slice));
                 if (!now.equals(prev.get(slice))) {
                     prev.put(slice, now);
-                    JsonArray rows = slice.equals("roster") ? changedRows(a, (JsonObject) view.get(slice)) : null;
-                    if (rows != null) patch.put("rosterRows", rows);
+                    JsonArray rows = slice.equals("roster") ? changedMembers(a, (JsonObject) view.get(slice))
+                            : slice.equals("polls") ? changedPolls(a, (JsonArray) view.get(slice)) : null;
+                    if (rows != null) patch.put(slice.equals("roster") ? "rosterRows" : "pollRows", rows);
                     else patch.put(slice, view.get(slice));
                 }
             }
@@ -102,13 +127,18 @@ final class ViewTracker {
     }
 
     /** A vote as an audience sees it ("one more has voted"), which a frame may fold with the next ones. */
-    private static java.util.Optional<LiveMessage.Counted> countedAs(JsonObject event, JsonObject patch) {
+    static java.util.Optional<LiveMessage.Counted> countedAs(JsonObject event, JsonObject patch) {
         // rosterRows patch only the rows one event changed: a later one does not replace them, so never folded
         if (event == null || !"VoteCounted".equals(event.getString("type")) || patch.containsKey("rosterRows")) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new LiveMessage.Counted(event.getString("pollId"), event.getString("at"),
-                Set.copyOf(patch.fieldNames())));
+        // pollRows replace only their own rows: a later patch covers an earlier one only for the same polls
+        var slices = new java.util.HashSet<String>();
+        for (String field : patch.fieldNames()) {
+            if (!field.equals("pollRows")) slices.add(field);
+            else patch.getJsonArray(field).forEach(row -> slices.add("pollRows:" + ((JsonObject) row).getString("id")));
+        }
+        return java.util.Optional.of(new LiveMessage.Counted(event.getString("pollId"), event.getString("at"), Set.copyOf(slices)));
     }
 
     /** An event whose slices are sent with the last event of its batch (always in the same frame). */

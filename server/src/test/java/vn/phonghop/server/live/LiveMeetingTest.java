@@ -124,8 +124,12 @@ class LiveMeetingTest {
             var marked = chair.event("VoterMarked");
             assertEquals("m03", marked.getJsonObject("event").getString("voterId"));
             assertFalse(marked.encode().contains("AGAINST"), "the console does not see a secret choice");
-            var polls = marked.getJsonObject("patch").getJsonArray("polls");
-            assertFalse(polls.getJsonObject(1).containsKey("tally"), "no running tally of a secret poll");
+            // only the poll that changed goes (p1's row is as it was): one row, not every poll of the meeting
+            var rows = marked.getJsonObject("patch").getJsonArray("pollRows");
+            assertEquals(1, rows.size(), rows.encode());
+            assertEquals("p2", rows.getJsonObject(0).getString("id"));
+            assertEquals(1, rows.getJsonObject(0).getInteger("votedCount"));
+            assertFalse(rows.getJsonObject(0).containsKey("tally"), "no running tally of a secret poll");
             for (String m : new String[] {"m01", "m02", "m04", "m05", "m06", "m07", "m08", "m09", "m10"}) voteAs(m, "p2", "FOR");
             acked(chair.command(cmd("ClosePoll").put("pollId", "p2")));
             var closed = chair.next(m -> m.getJsonObject("event") != null

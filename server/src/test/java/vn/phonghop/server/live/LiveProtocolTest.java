@@ -247,9 +247,11 @@ class LiveProtocolTest {
             long lastVote = last;
             watcher.next(m -> "event".equals(m.getString("type")) && m.getLong("seq") >= lastVote);
             assertGapless(watcher.seen());
+            // the poll's row, whole in "polls" or alone in "pollRows"
             var counts = watcher.seen().stream().filter(m -> m.getJsonObject("patch") != null
-                    && m.getJsonObject("patch").containsKey("polls")).toList();
-            var poll = counts.get(counts.size() - 1).getJsonObject("patch").getJsonArray("polls").stream()
+                    && (m.getJsonObject("patch").containsKey("polls") || m.getJsonObject("patch").containsKey("pollRows"))).toList();
+            var lastPatch = counts.get(counts.size() - 1).getJsonObject("patch");
+            var poll = lastPatch.getJsonArray(lastPatch.containsKey("polls") ? "polls" : "pollRows").stream()
                     .map(JsonObject.class::cast).filter(p -> "burst".equals(p.getString("id"))).findFirst().orElseThrow();
             assertEquals(voters.size(), poll.getInteger("votedCount"), poll.encode());
             // the console shows who has voted: one event per voter, never folded

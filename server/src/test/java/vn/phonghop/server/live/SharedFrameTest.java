@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -21,10 +20,10 @@ class SharedFrameTest {
         texts.put(Audience.CONSOLE, new JsonObject().put("type", "event").put("seq", seq)
                 .put("event", new JsonObject().put("type", "VoterMarked").put("pollId", pollId).put("voterId", "m" + seq).put("at", at))
                 .put("patch", patch).encode());
-        texts.put(Audience.DELEGATE, new JsonObject().put("type", "event").put("seq", seq)
-                .put("event", new JsonObject().put("type", "VoteCounted").put("pollId", pollId).put("at", at))
+        var counted = new JsonObject().put("type", "VoteCounted").put("pollId", pollId).put("at", at);
+        texts.put(Audience.DELEGATE, new JsonObject().put("type", "event").put("seq", seq).put("event", counted)
                 .put("patch", patch).encode());
-        return new LiveMessage("mt", seq, texts, Map.of(Audience.DELEGATE, new LiveMessage.Counted(pollId, at, Set.copyOf(patch.fieldNames()))));
+        return new LiveMessage("mt", seq, texts, Map.of(Audience.DELEGATE, ViewTracker.countedAs(counted, patch).orElseThrow()));
     }
 
     private static LiveMessage other(long seq) {
@@ -95,6 +94,24 @@ class SharedFrameTest {
         }
         // 16's patch has no agenda: folding 15 into it would lose the agenda change
         assertEquals(new JsonArray().add("10-11").add("12").add("13").add("14-15").add("16"), seqs);
+    }
+
+    private static JsonObject pollRows(String... rows) {
+        var out = new JsonArray();
+        for (String r : rows) out.add(new JsonObject().put("id", r.split("=")[0]).put("votedCount", Integer.parseInt(r.split("=")[1])));
+        return new JsonObject().put("pollRows", out);
+    }
+
+    @Test
+    @DisplayName("Poll rows fold like a slice, row by row: a later row replaces an earlier one of the same poll only")
+    void poll_rows_fold_by_row() {
+        var same = items(List.of(vote(10, "p2", pollRows("p2=1")), vote(11, "p2", pollRows("p2=2"))), Audience.DELEGATE);
+        assertEquals(1, same.size());
+        assertEquals(pollRows("p2=2"), same.getJsonObject(0).getJsonObject("patch"));
+        // 10's patch also changed p3's row, which 11's does not carry: folding them would lose it
+        var other = items(List.of(vote(10, "p2", pollRows("p2=1", "p3=0")), vote(11, "p2", pollRows("p2=2"))), Audience.DELEGATE);
+        assertEquals(2, other.size());
+        assertEquals(pollRows("p2=1", "p3=0"), other.getJsonObject(0).getJsonObject("patch"));
     }
 
     @Test

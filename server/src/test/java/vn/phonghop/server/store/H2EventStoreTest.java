@@ -1,6 +1,7 @@
 package vn.phonghop.server.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,5 +35,21 @@ class H2EventStoreTest extends EventStoreContract {
             rs.next();
             assertEquals(3, rs.getLong(1));
         }
+    }
+
+    @Test
+    @DisplayName("A meeting's last seq is read as one row along the key, not by scanning its events (once per group commit)")
+    void lastSeqReadsOneRow() throws SQLException {
+        append("m0", 0, 50);
+        append("m1", 0, 2_000);
+        append("m2", 0, 50);
+        try (Connection c = db.connection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("EXPLAIN ANALYZE " + LogStatements.LAST_SEQ.replace("?", "'m1'"))) {
+            rs.next();
+            String plan = rs.getString(1);
+            assertTrue(plan.contains("scanCount: 1 "), plan);
+            assertTrue(plan.contains("index sorted"), plan);
+        }
+        assertEquals(2_000, store.lastSeq("m1"));
     }
 }
