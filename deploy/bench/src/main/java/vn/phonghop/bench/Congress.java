@@ -40,7 +40,7 @@ final class Congress {
         var phases = new ArrayList<>(List.of(new Phase("spread", o.decimal("spreadSeconds", 10)),
                 new Phase("burst", o.decimal("burstSeconds", 1))));
         if (o.integer("flood", 1) == 1) phases.add(new Phase("flood", 0));
-        return scenario(o.integer("tablets", 1500), phases, o.integer("liveCheckIns", 2), true, o.integer("warmUps", 2));
+        return scenario(o.integer("tablets", 1500), phases, o.integer("liveCheckIns", 2), true, o.integer("warmUps", 40));
     }
 
     private record Phase(String name, double seconds) { }
@@ -90,13 +90,9 @@ final class Congress {
             out.put("liveCheckIn", liveCheckIns(n, liveCheckIns));
             var results = new JsonObject();
             boolean ok = true;
-            // unmeasured polls first, so that the measured ones run compiled code: in a cold server the
-            // JIT compilers took a third of the server's CPU during the first burst (as a server that
-            // has run since the morning would have compiled it before the congress's first vote)
-            for (int k = 0; k < warmUps; k++) {
-                Bench.log("poll: warm-up " + (k + 1) + " of " + warmUps + " (not measured)");
-                ok &= poll(new Phase("warmup" + k, 1), n).getBoolean("ok");
-            }
+            var warm = warmUp(n, warmUps);
+            out.put("warmUp", warm);
+            ok &= warm.getBoolean("ok");
             for (Phase p : phases) {
                 Bench.log("poll: " + p.name() + " (" + p.seconds() + " s)");
                 JsonObject r = poll(p, n);
@@ -106,6 +102,38 @@ final class Congress {
             if (!ok) Bench.log("server log (tail):\n" + server.process.tail());
             return out.put("polls", results).put("ok", ok);
         }
+    }
+
+    /**
+     * Unmeasured polls (1-second bursts) first, until the JIT compilers of both the server and the
+     * load generator have gone quiet (under {@code warmUpJit}, 5 % of a core, over each of the last
+     * two polls), at least two and at most {@code most}. In a cold server C2 took half a core through every
+     * measured poll, 40 s after start: that measures the compiler, not the server, which at a real
+     * congress has run since the morning. Reports how many polls and seconds it took.
+     */
+    private JsonObject warmUp(int n, int most) {
+        double quiet = o.decimal("warmUpJit", 0.05);
+        long t0 = System.nanoTime();
+        int k = 0;
+        double serverShare = -1;
+        double clientShare = -1;
+        int quietPolls = 0;
+        boolean ok = true;
+        while (k < most && quietPolls < 2) {
+            long wall0 = System.nanoTime();
+            long server0 = server.compilerMicros();
+            long client0 = Cpu.compilerMicros(ProcessHandle.current().pid());
+            ok &= poll(new Phase("warmup" + k, 1), n).getBoolean("ok");
+            double wallMicros = (System.nanoTime() - wall0) / 1e3;
+            serverShare = (server.compilerMicros() - server0) / wallMicros;
+            clientShare = (Cpu.compilerMicros(ProcessHandle.current().pid()) - client0) / wallMicros;
+            k++;
+            quietPolls = serverShare < quiet && clientShare < quiet ? quietPolls + 1 : 0;
+            Bench.log("poll: warm-up " + k + " (not measured); JIT compilers busy " + Math.round(serverShare * 100)
+                    + " % of a core in the server, " + Math.round(clientShare * 100) + " % in the load generator");
+        }
+        return new JsonObject().put("ok", ok).put("polls", k).put("seconds", round((System.nanoTime() - t0) / 1e9))
+                .put("lastPollJitShareOfACore", new JsonObject().put("server", round(serverShare)).put("client", round(clientShare)));
     }
 
     /** The last members were not checked in at the door: their tablets check in, and the whole room sees each. */
@@ -135,6 +163,8 @@ final class Congress {
         var metrics0 = server.metrics();
         long server0 = server.cpuMicros();
         long client0 = Cpu.self();
+        long serverJit0 = server.compilerMicros();
+        long clientJit0 = Cpu.compilerMicros(ProcessHandle.current().pid());
         long messages0 = w.messages.get();
         long frames0 = w.frames.get();
 
@@ -160,6 +190,8 @@ final class Congress {
         long delivered = System.nanoTime();
         long serverCpu = server.cpuMicros() - server0;
         long clientCpu = Cpu.self() - client0;
+        long serverJit = server.compilerMicros() - serverJit0;
+        long clientJit = Cpu.compilerMicros(ProcessHandle.current().pid()) - clientJit0;
         long messages = w.messages.get() - messages0;
         var metrics1 = server.metrics();
         var counts = w.timeToLast(openSeq + 1, lastSeq, n, "VoteCounted", "VoterMarked");
@@ -198,7 +230,10 @@ final class Congress {
                 .put("framesDelivered", w.frames.get() - frames0)
                 .put("messagesPerSecond", round(messages / ((delivered - start) / 1e9)))
                 .put("serverCpuMicrosPerMessage", round((double) serverCpu / Math.max(1, messages)))
-                .put("clientCpuMicrosPerMessage", round((double) clientCpu / Math.max(1, messages)));
+                .put("clientCpuMicrosPerMessage", round((double) clientCpu / Math.max(1, messages)))
+                // how much of that CPU the JIT compilers took: near 0 once warm
+                .put("jitShareOfCpu", new JsonObject().put("server", round((double) serverJit / Math.max(1, serverCpu)))
+                        .put("client", round((double) clientJit / Math.max(1, clientCpu))));
     }
 
     /** True once every one of {@code n} tablets has received event {@code seq}. */

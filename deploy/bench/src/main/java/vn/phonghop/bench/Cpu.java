@@ -26,6 +26,27 @@ final class Cpu {
         }
     }
 
+    /** CPU time of the process's JIT compiler threads (C1 and C2), in microseconds. */
+    static long compilerMicros(long pid) {
+        long sum = 0;
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (!name.startsWith("C1 Compiler") && !name.startsWith("C2 Compiler")) continue;
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    sum += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * TICK_MICROS;
+                } catch (IOException | RuntimeException gone) {
+                    // a thread that ended meanwhile
+                }
+            }
+            return sum;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** The one-minute load average, to say how quiet the machine was. */
     static double loadAverage() {
         try {

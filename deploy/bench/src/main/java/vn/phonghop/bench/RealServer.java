@@ -113,6 +113,11 @@ final class RealServer implements AutoCloseable {
         return nodes.stream().mapToLong(ChildProcess::cpuMicros).sum();
     }
 
+    /** CPU time of the nodes' JIT compiler threads so far, in microseconds. */
+    long compilerMicros() {
+        return nodes.stream().mapToLong(n -> Cpu.compilerMicros(n.pid())).sum();
+    }
+
     private static void awaitHealth(Api api) {
         boolean up = Bench.await(() -> {
             try {

@@ -169,27 +169,30 @@ public final class Projection {
     private static JsonArray polls(MeetingState s, Audience a) {
         var out = new JsonArray();
         int eligible = s.figures().presentVoters();
-        for (Poll p : s.polls().values()) {
-            var spec = p.spec();
-            var row = RecordJson.toJson(spec);
-            row.remove("type");
-            row.put("id", spec.pollId()).put("status", p instanceof Poll.Draft ? "DRAFT" : p instanceof Poll.Open ? "OPEN" : "CLOSED");
-            if (p instanceof Poll.Open o) {
-                row.put("votedCount", o.voted().size()).put("eligibleCount", eligible).put("openedAt", o.openedAt().toString());
-                if (a == Audience.CONSOLE) {
-                    row.put("voters", new JsonArray(o.voted().stream().toList()));
-                    if (!spec.secret()) row.put("tally", RecordJson.toJson(o.tally()));
-                }
-            }
-            if (p instanceof Poll.Closed c) {
-                row.put("votedCount", c.voted().size()).put("shown", c.shown()).put("closedAt", c.closedAt().toString());
-                if (a == Audience.CONSOLE || c.shown()) {
-                    row.put("tally", RecordJson.toJson(c.tally())).put("result", RecordJson.toJson(c.result()));
-                }
-            }
-            out.add(row);
-        }
+        for (Poll p : s.polls().values()) out.add(pollRow(p, eligible, a));
         return out;
+    }
+
+    /** One poll as an audience sees it; {@code eligible}: the members present with a vote. */
+    static JsonObject pollRow(Poll p, int eligible, Audience a) {
+        var spec = p.spec();
+        var row = RecordJson.toJson(spec);
+        row.remove("type");
+        row.put("id", spec.pollId()).put("status", p instanceof Poll.Draft ? "DRAFT" : p instanceof Poll.Open ? "OPEN" : "CLOSED");
+        if (p instanceof Poll.Open o) {
+            row.put("votedCount", o.voted().size()).put("eligibleCount", eligible).put("openedAt", o.openedAt().toString());
+            if (a == Audience.CONSOLE) {
+                row.put("voters", new JsonArray(o.voted().stream().toList()));
+                if (!spec.secret()) row.put("tally", RecordJson.toJson(o.tally()));
+            }
+        }
+        if (p instanceof Poll.Closed c) {
+            row.put("votedCount", c.voted().size()).put("shown", c.shown()).put("closedAt", c.closedAt().toString());
+            if (a == Audience.CONSOLE || c.shown()) {
+                row.put("tally", RecordJson.toJson(c.tally())).put("result", RecordJson.toJson(c.result()));
+            }
+        }
+        return row;
     }
 
     /** The page the chair shows the room, with what a viewer needs to open it; null when none. */

@@ -22,7 +22,16 @@ final class ViewTracker {
 
     private final Map<Audience, Map<String, String>> last = new EnumMap<>(Audience.class);
     private final Map<Audience, RosterRows> rosterRows = new EnumMap<>(Audience.class);
+    /**
+     * The polls' rows as last sent to an audience. A vote changes one poll's count: at a congress
+     * that has held 40 polls, each "N of M" is that poll's row to each tablet ({@code pollRows}),
+     * not all 40.
+     */
     private final Map<Audience, Rows> pollRows = new EnumMap<>(Audience.class);
+    /** Each poll's row as last projected for an audience, reused while its poll and the present voters are the same. */
+    private final Map<Audience, Map<String, PollRow>> projectedPolls = new EnumMap<>(Audience.class);
+
+    private record PollRow(vn.phonghop.agenda.voting.Poll poll, int eligible, JsonObject row, String encoded) { }
 
     /** The rows of a list slice by id, each encoded, as last sent to an audience. */
     private record Rows(List<String> ids, Map<String, String> encoded) {
@@ -64,6 +73,7 @@ final class ViewTracker {
         last.clear();
         rosterRows.clear();
         pollRows.clear();
+        projectedPolls.clear();
         for (Audience a : Audience.values()) {
             var view = Projection.view(s, a);
             last.put(a, encode(view));
@@ -81,15 +91,6 @@ final class ViewTracker {
         return now.members().changedSince(before.members(), roster.getJsonArray("members"));
     }
 
-    /**
-     * The changed poll rows, or null when the polls must go whole. A vote changes one poll's count:
-     * at a congress that has held 40 polls, each "N of M" is one row to each tablet, not all 40.
-     */
-    private JsonArray changedPolls(Audience a, JsonArray polls) {
-        Rows now = Rows.of(polls);
-        return now.changedSince(pollRows.put(a, now), polls);
-    }
-
     LiveMessage next(String meetingId, long seq, MeetingEvent e, MeetingState after) {
         return next(meetingId, seq, e, after, touchedBy(e));
     }
@@ -105,15 +106,25 @@ final class ViewTracker {
         for (Audience a : Audience.values()) {
             var prev = last.computeIfAbsent(a, k -> new HashMap<>());
             var patch = new JsonObject();
-            var view = Projection.view(after, a, touched);
+            var view = Projection.view(after, a, touched.contains("polls") ? withoutPolls(touched) : touched);
             for (String slice : touched) {
-                if (!view.containsKey(slice)) continue;
+                if (!view.containsKey(slice) && !slice.equals("polls")) continue;
+                if (slice.equals("polls")) {
+                    // projected and compared row by row: only the polls that changed are projected and encoded again
+                    var polls = new JsonArray();
+                    Rows now = projectPolls(after, a, polls);
+                    Rows before = pollRows.put(a, now);
+                    if (now.equals(before)) continue;
+                    JsonArray rows = now.changedSince(before, polls);
+                    if (rows != null) patch.put("pollRows", rows);
+                    else patch.put(slice, polls);
+                    continue;
+                }
                 String now = encodeSlice(view.get(slice));
                 if (!now.equals(prev.get(slice))) {
                     prev.put(slice, now);
-                    JsonArray rows = slice.equals("roster") ? changedMembers(a, (JsonObject) view.get(slice))
-                            : slice.equals("polls") ? changedPolls(a, (JsonArray) view.get(slice)) : null;
-                    if (rows != null) patch.put(slice.equals("roster") ? "rosterRows" : "pollRows", rows);
+                    JsonArray rows = slice.equals("roster") ? changedMembers(a, (JsonObject) view.get(slice)) : null;
+                    if (rows != null) patch.put("rosterRows", rows);
                     else patch.put(slice, view.get(slice));
                 }
             }
@@ -124,6 +135,35 @@ final class ViewTracker {
             countedAs(event, patch).ifPresent(c -> counted.put(a, c));
         }
         return new LiveMessage(meetingId, seq, texts, counted);
+    }
+
+    private static Set<String> withoutPolls(Set<String> slices) {
+        var out = new java.util.HashSet<>(slices);
+        out.remove("polls");
+        return out;
+    }
+
+    /** The polls as {@code a} sees them, into {@code out}, and their rows; a poll unchanged since the last batch is not projected again. */
+    private Rows projectPolls(MeetingState s, Audience a, JsonArray out) {
+        var before = projectedPolls.getOrDefault(a, Map.of());
+        var now = new HashMap<String, PollRow>();
+        var ids = new java.util.ArrayList<String>();
+        var encoded = new HashMap<String, String>();
+        int eligible = s.figures().presentVoters();
+        for (var p : s.polls().values()) {
+            String id = p.spec().pollId();
+            PollRow r = before.get(id);
+            if (r == null || r.poll() != p || r.eligible() != eligible) {
+                JsonObject row = Projection.pollRow(p, eligible, a);
+                r = new PollRow(p, eligible, row, row.encode());
+            }
+            now.put(id, r);
+            ids.add(id);
+            encoded.put(id, r.encoded());
+            out.add(r.row());
+        }
+        projectedPolls.put(a, now);
+        return new Rows(ids, encoded);
     }
 
     /** A vote as an audience sees it ("one more has voted"), which a frame may fold with the next ones. */
