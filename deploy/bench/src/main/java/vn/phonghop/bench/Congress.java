@@ -122,11 +122,11 @@ final class Congress {
         while (k < most && quietPolls < 2) {
             long wall0 = System.nanoTime();
             long server0 = server.compilerMicros();
-            long client0 = Cpu.compilerMicros(ProcessHandle.current().pid());
+            long client0 = Cpu.selfCompilerMicros();
             ok &= poll(new Phase("warmup" + k, 1), n).getBoolean("ok");
             double wallMicros = (System.nanoTime() - wall0) / 1e3;
             serverShare = (server.compilerMicros() - server0) / wallMicros;
-            clientShare = (Cpu.compilerMicros(ProcessHandle.current().pid()) - client0) / wallMicros;
+            clientShare = (Cpu.selfCompilerMicros() - client0) / wallMicros;
             k++;
             quietPolls = serverShare < quiet && clientShare < quiet ? quietPolls + 1 : 0;
             Bench.log("poll: warm-up " + k + " (not measured); JIT compilers busy " + Math.round(serverShare * 100)
@@ -164,7 +164,7 @@ final class Congress {
         long server0 = server.cpuMicros();
         long client0 = Cpu.self();
         long serverJit0 = server.compilerMicros();
-        long clientJit0 = Cpu.compilerMicros(ProcessHandle.current().pid());
+        long clientJit0 = Cpu.selfCompilerMicros();
         long messages0 = w.messages.get();
         long frames0 = w.frames.get();
 
@@ -191,7 +191,7 @@ final class Congress {
         long serverCpu = server.cpuMicros() - server0;
         long clientCpu = Cpu.self() - client0;
         long serverJit = server.compilerMicros() - serverJit0;
-        long clientJit = Cpu.compilerMicros(ProcessHandle.current().pid()) - clientJit0;
+        long clientJit = Cpu.selfCompilerMicros() - clientJit0;
         long messages = w.messages.get() - messages0;
         var metrics1 = server.metrics();
         var counts = w.timeToLast(openSeq + 1, lastSeq, n, "VoteCounted", "VoterMarked");

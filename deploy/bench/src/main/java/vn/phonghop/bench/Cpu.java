@@ -17,13 +17,21 @@ final class Cpu {
 
     static long micros(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            // the command name (field 2) may hold spaces: count fields after its closing parenthesis
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * TICK_MICROS;
+            return micros(Files.readString(Path.of("/proc", String.valueOf(pid), "stat")));
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /** utime + stime of a {@code stat} line (a process's or a thread's), in microseconds. */
+    private static long micros(String stat) {
+        // the command name (field 2) may hold spaces: count fields after its closing parenthesis
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * TICK_MICROS;
+    }
+
+    static long selfCompilerMicros() {
+        return compilerMicros(ProcessHandle.current().pid());
     }
 
     /** CPU time of the process's JIT compiler threads (C1 and C2), in microseconds. */
@@ -34,9 +42,7 @@ final class Cpu {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (!name.startsWith("C1 Compiler") && !name.startsWith("C2 Compiler")) continue;
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    sum += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * TICK_MICROS;
+                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) sum += micros(stat);
                 } catch (IOException | RuntimeException gone) {
                     // a thread that ended meanwhile
                 }

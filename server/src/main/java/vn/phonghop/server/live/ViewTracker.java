@@ -23,18 +23,23 @@ final class ViewTracker {
     private final Map<Audience, Map<String, String>> last = new EnumMap<>(Audience.class);
     private final Map<Audience, RosterRows> rosterRows = new EnumMap<>(Audience.class);
     /**
-     * The polls' rows as last sent to an audience. A vote changes one poll's count: at a congress
-     * that has held 40 polls, each "N of M" is that poll's row to each tablet ({@code pollRows}),
-     * not all 40.
+     * Each poll's row as last sent to an audience, in the polls' order. A vote changes one poll's
+     * count: at a congress that has held 40 polls, each "N of M" is that poll's row to each tablet
+     * ({@code pollRows}), not all 40; and a poll whose value and present voters are unchanged is
+     * not projected or encoded again.
      */
-    private final Map<Audience, Rows> pollRows = new EnumMap<>(Audience.class);
-    /** Each poll's row as last projected for an audience, reused while its poll and the present voters are the same. */
-    private final Map<Audience, Map<String, PollRow>> projectedPolls = new EnumMap<>(Audience.class);
+    private final Map<Audience, Map<String, PollRow>> sentPolls = new EnumMap<>(Audience.class);
 
     private record PollRow(vn.phonghop.agenda.voting.Poll poll, int eligible, JsonObject row, String encoded) { }
 
     /** The rows of a list slice by id, each encoded, as last sent to an audience. */
     private record Rows(List<String> ids, Map<String, String> encoded) {
+        static Rows of(Map<String, PollRow> polls) {
+            var encoded = new HashMap<String, String>();
+            polls.forEach((id, r) -> encoded.put(id, r.encoded()));
+            return new Rows(List.copyOf(polls.keySet()), encoded);
+        }
+
         static Rows of(JsonArray list) {
             var ids = new java.util.ArrayList<String>();
             var encoded = new HashMap<String, String>();
@@ -72,13 +77,12 @@ final class ViewTracker {
     void reset(MeetingState s) {
         last.clear();
         rosterRows.clear();
-        pollRows.clear();
-        projectedPolls.clear();
+        sentPolls.clear();
         for (Audience a : Audience.values()) {
             var view = Projection.view(s, a);
             last.put(a, encode(view));
             if (view.get("roster") instanceof JsonObject roster) rosterRows.put(a, RosterRows.of(roster));
-            if (view.get("polls") instanceof JsonArray polls) pollRows.put(a, Rows.of(polls));
+            sentPolls.put(a, projectPolls(s, a, Map.of()));
         }
     }
 
@@ -106,20 +110,10 @@ final class ViewTracker {
         for (Audience a : Audience.values()) {
             var prev = last.computeIfAbsent(a, k -> new HashMap<>());
             var patch = new JsonObject();
+            // the polls are projected row by row (patchPolls), not whole
             var view = Projection.view(after, a, touched.contains("polls") ? withoutPolls(touched) : touched);
             for (String slice : touched) {
-                if (!view.containsKey(slice) && !slice.equals("polls")) continue;
-                if (slice.equals("polls")) {
-                    // projected and compared row by row: only the polls that changed are projected and encoded again
-                    var polls = new JsonArray();
-                    Rows now = projectPolls(after, a, polls);
-                    Rows before = pollRows.put(a, now);
-                    if (now.equals(before)) continue;
-                    JsonArray rows = now.changedSince(before, polls);
-                    if (rows != null) patch.put("pollRows", rows);
-                    else patch.put(slice, polls);
-                    continue;
-                }
+                if (!view.containsKey(slice)) continue;
                 String now = encodeSlice(view.get(slice));
                 if (!now.equals(prev.get(slice))) {
                     prev.put(slice, now);
@@ -128,6 +122,7 @@ final class ViewTracker {
                     else patch.put(slice, view.get(slice));
                 }
             }
+            if (touched.contains("polls")) patchPolls(after, a, patch);
             // sent even when it says nothing to this audience, so that its seq stays gapless (a gap means "reconnect")
             JsonObject event = Projection.event(e, after, a);
             texts.put(a, new JsonObject().put("type", "event").put("seq", seq).put("event", event)
@@ -143,27 +138,31 @@ final class ViewTracker {
         return out;
     }
 
-    /** The polls as {@code a} sees them, into {@code out}, and their rows; a poll unchanged since the last batch is not projected again. */
-    private Rows projectPolls(MeetingState s, Audience a, JsonArray out) {
-        var before = projectedPolls.getOrDefault(a, Map.of());
-        var now = new HashMap<String, PollRow>();
-        var ids = new java.util.ArrayList<String>();
-        var encoded = new HashMap<String, String>();
+    /** Puts into {@code patch} the polls that changed for {@code a}: their rows ({@code pollRows}), or all of them when the list changed. */
+    private void patchPolls(MeetingState s, Audience a, JsonObject patch) {
+        var before = sentPolls.get(a);
+        var now = projectPolls(s, a, before == null ? Map.of() : before);
+        sentPolls.put(a, now);
+        var polls = new JsonArray();
+        now.values().forEach(r -> polls.add(r.row()));
+        JsonArray rows = before == null ? null : Rows.of(now).changedSince(Rows.of(before), polls);
+        if (rows == null) patch.put("polls", polls);
+        else if (!rows.isEmpty()) patch.put("pollRows", rows);
+    }
+
+    /** The polls as {@code a} sees them, in order; a row in {@code before} whose poll and present voters are the same is reused. */
+    private static Map<String, PollRow> projectPolls(MeetingState s, Audience a, Map<String, PollRow> before) {
+        var now = new java.util.LinkedHashMap<String, PollRow>();
         int eligible = s.figures().presentVoters();
         for (var p : s.polls().values()) {
-            String id = p.spec().pollId();
-            PollRow r = before.get(id);
+            PollRow r = before.get(p.spec().pollId());
             if (r == null || r.poll() != p || r.eligible() != eligible) {
                 JsonObject row = Projection.pollRow(p, eligible, a);
                 r = new PollRow(p, eligible, row, row.encode());
             }
-            now.put(id, r);
-            ids.add(id);
-            encoded.put(id, r.encoded());
-            out.add(r.row());
+            now.put(p.spec().pollId(), r);
         }
-        projectedPolls.put(a, now);
-        return new Rows(ids, encoded);
+        return now;
     }
 
     /** A vote as an audience sees it ("one more has voted"), which a frame may fold with the next ones. */
