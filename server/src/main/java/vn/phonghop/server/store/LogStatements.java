@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-/** The SQL of one append, prepared once per group-commit batch on the writer's connection. */
+/**
+ * The SQL of one append, prepared once on the writer's connection and used for every group-commit
+ * batch after it ({@link #begin} before each).
+ */
 final class LogStatements {
 
     /**
@@ -26,7 +29,7 @@ final class LogStatements {
     private final PreparedStatement insertBallot;
     private final PreparedStatement insertCommand;
     /**
-     * The last seq of each meeting as this batch's transaction sees it: read once, then advanced by
+     * The last seq of each meeting as this batch's transaction sees it: read once per batch, then advanced by
      * this batch's own writes. (Reading MAX(seq) for every append made a 1,500-vote poll quadratic.)
      * Another node's concurrent write still cannot slip in: it collides on the primary key.
      */
@@ -44,6 +47,14 @@ final class LogStatements {
                 "INSERT INTO ballot_box (ballot_id, meeting_id, poll_id, choice) VALUES (?, ?, ?, ?)");
         insertCommand = c.prepareStatement(
                 "INSERT INTO processed_commands (meeting_id, command_id, response) VALUES (?, ?, ?)");
+    }
+
+    /** Starts a batch: what the last one learned of the meetings' seqs, and its COPY rows, are dropped. */
+    void begin() {
+        lastSeqs.clear();
+        eventRows.setLength(0);
+        ballotRows.setLength(0);
+        commandRows.setLength(0);
     }
 
     /** Why the request must not be written ({@code Duplicate} or {@code SeqConflict}), or null if it may. */
@@ -159,6 +170,9 @@ final class LogStatements {
 
     /** Writes events, ballots and the command receipt; the primary keys refuse a second history. */
     AppendResult write(AppendRequest request) throws SQLException {
+        // rows a failed request added but never sent must not go out with this one
+        insertEvent.clearBatch();
+        insertBallot.clearBatch();
         long seq = request.expectedLastSeq();
         for (NewEvent e : request.events()) {
             insertEvent.setString(1, request.meetingId());

@@ -1,5 +1,14 @@
 package vn.phonghop.server.store;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
 /**
  * The same event-store contract as on H2, on a real PostgreSQL (loopback, from Debian's
  * packages). Each test (a new instance) gets its own database; reopening it finds the same one.
@@ -11,5 +20,25 @@ class PostgresEventStoreTest extends EventStoreContract {
     Database openDatabase() {
         if (url == null) url = PostgresServer.get().newDatabase();
         return Database.open(url, "phonghop", "");
+    }
+
+    @Test
+    @DisplayName("The writer keeps its connection between batches; when the server ends it, the writer takes a new one")
+    void writerConnectionLost() throws SQLException {
+        append("m1", 0, 1);
+        try (Connection admin = db.connection(); Statement s = admin.createStatement()) {
+            // the writer's backend among them (the pool's idle ones are checked when next taken)
+            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
+        }
+        long last;
+        try {
+            // lost with the connection, unless the writer found it dead before using it
+            last = ((AppendResult.Appended) append("m1", 1, 1)).lastSeq();
+        } catch (CompletionException lost) {
+            last = 1;
+        }
+        assertEquals(new AppendResult.Appended(last + 1, last + 1), append("m1", last, 1));
+        assertGapless("m1", last + 1);
     }
 }
