@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * baseline or Node's ws), so that its CPU time and heap are its own. Output goes to a log file.
  */
 final class ChildProcess implements AutoCloseable {
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    private static final Pattern HEAP_USED = Pattern.compile("\\bused (\\d+)([KMG])\\b");
 
     final String name;
     final int port;
@@ -83,11 +83,32 @@ final class ChildProcess implements AutoCloseable {
         try {
             run(jcmd.toString(), String.valueOf(pid()), "GC.run");
             String info = run(jcmd.toString(), String.valueOf(pid()), "GC.heap_info");
-            var m = HEAP_USED.matcher(info);
-            return m.find() ? Long.parseLong(m.group(1)) * 1024 : -1;
+            return heapUsed(info);
         } catch (IOException e) {
             return -1;
         }
+    }
+
+    /**
+     * The heap in use from {@code jcmd GC.heap_info}: G1 and ZGC print one line for the heap, the
+     * Parallel and Serial collectors one per generation (summed here); Metaspace is not heap.
+     * -1 when no heap line is found.
+     */
+    static long heapUsed(String heapInfo) {
+        long sum = -1;
+        for (String line : heapInfo.split("\n")) {
+            String l = line.strip();
+            if (l.startsWith("Metaspace") || l.startsWith("class space")) continue;
+            var m = HEAP_USED.matcher(l);
+            if (!m.find()) continue;
+            long unit = switch (m.group(2)) {
+                case "K" -> 1L << 10;
+                case "M" -> 1L << 20;
+                default -> 1L << 30;
+            };
+            sum = Math.max(sum, 0) + Long.parseLong(m.group(1)) * unit;
+        }
+        return sum;
     }
 
     private static String run(String... cmd) throws IOException {

@@ -1,0 +1,53 @@
+package vn.phonghop.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The server's heap as the bench reads it from {@code jcmd GC.heap_info}, for each collector (Java 17's output). */
+class ChildProcessTest {
+
+    @Test
+    @DisplayName("G1: the one heap line, not Metaspace")
+    void g1() {
+        assertEquals(77_092L << 10, ChildProcess.heapUsed("""
+                30260:
+                 garbage-first heap   total 389120K, used 77092K [0x00000000c0000000, 0x0000000100000000)
+                  region size 1024K, 15 young (15360K), 0 survivors (0K)
+                 Metaspace       used 9142K, committed 9408K, reserved 1114112K
+                  class space    used 1095K, committed 1216K, reserved 1048576K
+                """));
+    }
+
+    @Test
+    @DisplayName("ZGC: megabytes, not the Metaspace line that follows")
+    void zgc() {
+        assertEquals(52L << 20, ChildProcess.heapUsed("""
+                30212:
+                 ZHeap           used 52M, capacity 378M, max capacity 1024M
+                 Metaspace       used 9131K, committed 9344K, reserved 1114112K
+                  class space    used 1095K, committed 1216K, reserved 1048576K
+                """));
+    }
+
+    @Test
+    @DisplayName("Parallel: young and old generations summed, their spaces' percentages ignored")
+    void parallel() {
+        assertEquals((51_099L + 2_048L) << 10, ChildProcess.heapUsed("""
+                30305:
+                 PSYoungGen      total 113152K, used 51099K [0x00000000eab00000, 0x00000000f2900000, 0x0000000100000000)
+                  eden space 97280K, 52% used [0x00000000eab00000,0x00000000edce6d40,0x00000000f0a00000)
+                  from space 15872K, 0% used [0x00000000f1980000,0x00000000f1980000,0x00000000f2900000)
+                 ParOldGen       total 259584K, used 2048K [0x00000000c0000000, 0x00000000cfd80000, 0x00000000eab00000)
+                  object space 259584K, 0% used [0x00000000c0000000,0x00000000c0200000,0x00000000cfd80000)
+                 Metaspace       used 9142K, committed 9408K, reserved 1114112K
+                """));
+    }
+
+    @Test
+    @DisplayName("No heap line: -1, not zero")
+    void nothing() {
+        assertEquals(-1, ChildProcess.heapUsed("30212:\nCould not attach\n"));
+    }
+}
