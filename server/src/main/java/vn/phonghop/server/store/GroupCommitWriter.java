@@ -1,7 +1,6 @@
 package vn.phonghop.server.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
@@ -37,14 +36,12 @@ final class GroupCommitWriter {
     private final AtomicLong events = new AtomicLong();
     private volatile boolean closed;
     /**
-     * The writer's own connection and statements, kept from one batch to the next: preparing them
-     * for every batch was half of the writer's CPU when 900 meetings each committed about once a
-     * second (H2 parsed the SQL again each time). Dropped after any failure, and checked before use
-     * when it has been idle, as the pool would check it.
+     * The writer's own connection with its statements prepared, kept from one batch to the next:
+     * preparing them for every batch was half of the writer's CPU when 900 meetings each committed
+     * about once a second (H2 parsed the SQL again each time). Null until needed; dropped after any
+     * failure, and checked before use when it has been idle, as the pool would check it.
      */
-    private Connection connection;
     private LogStatements statements;
-    private PreparedStatement checkpoint;
     private long lastUsed;
     private static final long IDLE_CHECK_NANOS = 1_000_000_000L;
 
@@ -111,26 +108,20 @@ final class GroupCommitWriter {
         }
     }
 
-    /** The writer's connection, opened (in a transaction) and its statements prepared when there is none. */
+    /** The writer's statements, on its connection opened (in a transaction) when there is none. */
     private LogStatements statements() throws SQLException {
-        if (connection != null && System.nanoTime() - lastUsed > IDLE_CHECK_NANOS && !connection.isValid(5)) {
+        if (statements != null && System.nanoTime() - lastUsed > IDLE_CHECK_NANOS && !statements.connection().isValid(5)) {
             dropConnection();
         }
-        if (connection == null) {
+        if (statements == null) {
             Connection c = database.connection();
             try {
                 c.setAutoCommit(false);
-                statements = new LogStatements(c);
-                // H2 writes committed data to its file in the background (within its write delay); a
-                // checkpoint forces it to disk now, so that what we acknowledge survives a crash.
-                // PostgreSQL's commit already waits for its WAL flush.
-                checkpoint = database.dialect() == Dialect.H2 ? c.prepareStatement("CHECKPOINT SYNC") : null;
+                statements = new LogStatements(c, database.dialect());
             } catch (SQLException | RuntimeException e) {
                 c.close();
-                statements = null;
                 throw e;
             }
-            connection = c;
         }
         lastUsed = System.nanoTime();
         statements.begin();
@@ -138,23 +129,20 @@ final class GroupCommitWriter {
     }
 
     private void dropConnection() {
-        statements = null;
-        checkpoint = null;
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                // it is being dropped because it failed: nothing more to do with it
-            }
-            connection = null;
+        if (statements == null) return;
+        try {
+            statements.connection().close();
+        } catch (SQLException e) {
+            // it is being dropped because it failed: nothing more to do with it
         }
+        statements = null;
     }
 
     private void write(List<Pending> batch) {
         List<Object> outcomes = new ArrayList<>(batch.size());
         try {
             LogStatements sql = statements();
-            Connection c = connection;
+            Connection c = sql.connection();
             try {
                 // PostgreSQL pays a round trip per statement, so it takes the whole batch at once; embedded
                 // H2 has no round trips and measured faster request by request (StoreBenchmark: 24,700
@@ -172,9 +160,7 @@ final class GroupCommitWriter {
                     }
                 }
                 c.commit();
-                if (checkpoint != null) {
-                    checkpoint.execute();
-                }
+                sql.makeDurable();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;

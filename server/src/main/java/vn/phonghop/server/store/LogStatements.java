@@ -36,9 +36,12 @@ final class LogStatements {
     private final java.util.Map<String, Long> lastSeqs = new java.util.HashMap<>();
 
     private final Connection connection;
+    /** H2 only: forces what was committed to disk (see {@link #makeDurable}); null on PostgreSQL. */
+    private final PreparedStatement checkpoint;
 
-    LogStatements(Connection c) throws SQLException {
+    LogStatements(Connection c, Dialect dialect) throws SQLException {
         connection = c;
+        checkpoint = dialect == Dialect.H2 ? c.prepareStatement("CHECKPOINT SYNC") : null;
         lastSeq = c.prepareStatement(LAST_SEQ);
         processed = c.prepareStatement(PROCESSED);
         insertEvent = c.prepareStatement("INSERT INTO meeting_events (meeting_id, seq, type, payload, recorded_at)"
@@ -47,6 +50,21 @@ final class LogStatements {
                 "INSERT INTO ballot_box (ballot_id, meeting_id, poll_id, choice) VALUES (?, ?, ?, ?)");
         insertCommand = c.prepareStatement(
                 "INSERT INTO processed_commands (meeting_id, command_id, response) VALUES (?, ?, ?)");
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    /**
+     * H2 writes committed data to its file in the background (within its write delay); a checkpoint
+     * forces it to disk now, so that what we acknowledge survives a crash. PostgreSQL's commit
+     * already waits for its WAL flush.
+     */
+    void makeDurable() throws SQLException {
+        if (checkpoint != null) {
+            checkpoint.execute();
+        }
     }
 
     /** Starts a batch: what the last one learned of the meetings' seqs, and its COPY rows, are dropped. */
@@ -170,9 +188,6 @@ final class LogStatements {
 
     /** Writes events, ballots and the command receipt; the primary keys refuse a second history. */
     AppendResult write(AppendRequest request) throws SQLException {
-        // rows a failed request added but never sent must not go out with this one
-        insertEvent.clearBatch();
-        insertBallot.clearBatch();
         long seq = request.expectedLastSeq();
         for (NewEvent e : request.events()) {
             insertEvent.setString(1, request.meetingId());
@@ -205,9 +220,14 @@ final class LogStatements {
         return new AppendResult.Appended(request.expectedLastSeq() + 1, seq);
     }
 
-    /** The request was rolled back to its savepoint: read the meeting's last seq again next time. */
-    void forget(String meetingId) {
+    /**
+     * The request was rolled back to its savepoint: read the meeting's last seq again next time,
+     * and drop the rows it added to a statement's batch but never sent.
+     */
+    void forget(String meetingId) throws SQLException {
         lastSeqs.remove(meetingId);
+        insertEvent.clearBatch();
+        insertBallot.clearBatch();
     }
 
     static long lastSeq(PreparedStatement query, String meetingId) throws SQLException {

@@ -22,12 +22,9 @@ import vn.phonghop.server.config.Config;
  * append, the commits, and the size of H2's file. Not a test: run it with
  * {@code mvn -B -q -pl server test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=vn.phonghop.server.store.EveningStoreBenchmark [-Dexec.args="meetings rate seconds rounds"]}
- * (defaults 900 900 10 3; Linux, it reads {@code /proc/self/stat}).
+ * (defaults 900 900 10 3).
  */
 public final class EveningStoreBenchmark {
-    /** USER_HZ, the unit of /proc's times: 100 on Linux. */
-    private static final int CLOCK_TICKS_PER_SECOND = 100;
-
     private EveningStoreBenchmark() {
     }
 
@@ -38,6 +35,7 @@ public final class EveningStoreBenchmark {
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         Path dir = Files.createTempDirectory("phonghop-evening-store");
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        var process = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         var cpu = new ArrayList<Double>();
         try (Database db = Database.open(Config.from(Map.of("DATA_DIR", dir.toString()))); EventStore store = new EventStore(db)) {
             long[] last = new long[meetings];
@@ -49,7 +47,7 @@ public final class EveningStoreBenchmark {
                 before.clear();
             }
             for (int round = 0; round <= rounds; round++) {
-                long cpu0 = cpuTicks();
+                long cpu0 = process.getProcessCpuTime();
                 long allocated0 = allocated(threads);
                 var stats0 = store.stats();
                 long start = System.nanoTime();
@@ -64,7 +62,7 @@ public final class EveningStoreBenchmark {
                 for (var f : pending) {
                     if (!(f.get(60, TimeUnit.SECONDS) instanceof AppendResult.Appended)) throw new IllegalStateException(f.get().toString());
                 }
-                double micros = (cpuTicks() - cpu0) * 1e6 / CLOCK_TICKS_PER_SECOND / n;
+                double micros = (process.getProcessCpuTime() - cpu0) / 1e3 / n;
                 double kb = (allocated(threads) - allocated0) / 1024.0 / n;
                 long commits = store.stats().batches() - stats0.batches();
                 long fileBytes;
@@ -91,13 +89,6 @@ public final class EveningStoreBenchmark {
         return store.append(new AppendRequest(meeting, expected, List.of(new NewEvent("FloorRequested", payload, at)),
                 Optional.of(new AppendRequest.CommandReceipt(commandId,
                         "{\"type\":\"ack\",\"id\":\"" + commandId + "\",\"seq\":" + (expected + 1) + "}")), List.of()));
-    }
-
-    /** User and system time of this process, in clock ticks. */
-    private static long cpuTicks() throws java.io.IOException {
-        String stat = Files.readString(Path.of("/proc/self/stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
     private static long allocated(com.sun.management.ThreadMXBean threads) {
