@@ -30,6 +30,29 @@ final class Cpu {
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * TICK_MICROS;
     }
 
+    /**
+     * CPU time of every live process with this command name (e.g. {@code postgres}: the database's
+     * backends and its background writers), in microseconds. A process that ended meanwhile takes
+     * its time with it: compare over a phase in which the ones that matter live throughout.
+     */
+    static long named(String command) {
+        long sum = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : (Iterable<Path>) procs::iterator) {
+                if (!proc.getFileName().toString().chars().allMatch(Character::isDigit)) continue;
+                try {
+                    String stat = Files.readString(proc.resolve("stat"));
+                    if (stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).equals(command)) sum += micros(stat);
+                } catch (IOException | RuntimeException gone) {
+                    // a process that ended meanwhile
+                }
+            }
+            return sum;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     static long selfCompilerMicros() {
         return compilerMicros(ProcessHandle.current().pid());
     }
