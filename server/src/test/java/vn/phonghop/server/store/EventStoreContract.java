@@ -107,6 +107,35 @@ abstract class EventStoreContract {
     }
 
     @Test
+    @DisplayName("After another node extended the log, this writer's next append collides, is refused, and the one after it lands after the log")
+    void logExtendedElsewhere() throws SQLException {
+        assertEquals(new AppendResult.Appended(1, 1), append("m1", 0, 1));
+        insertElsewhere("m1", 2);
+        // this writer last committed seq 1, which the request expects: the primary key tells it otherwise
+        assertEquals(new AppendResult.SeqConflict(1, 2), append("m1", 1, 1));
+        insertElsewhere("m1", 3);
+        // the meeting read the log again (up to 3): the writer must not hold on to what it knew
+        assertEquals(new AppendResult.Appended(4, 4), append("m1", 3, 1));
+        // the same with a receipt, through the batch path of PostgreSQL
+        insertElsewhere("m1", 5);
+        assertEquals(new AppendResult.SeqConflict(4, 5), await(store.append(AppendRequest.of("m1", 4, events(1, "X"))
+                .withCommand("c-5", "{\"ok\":true}"))));
+        assertEquals(new AppendResult.Appended(6, 6), await(store.append(AppendRequest.of("m1", 5, events(1, "X"))
+                .withCommand("c-5", "{\"ok\":true}"))));
+        assertGapless("m1", 6);
+    }
+
+    void insertElsewhere(String meeting, long seq) throws SQLException {
+        try (Connection other = db.connection(); PreparedStatement insert = other.prepareStatement(
+                "INSERT INTO meeting_events (meeting_id, seq, type, payload, recorded_at) VALUES (?, ?, 'X', '{}', ?)")) {
+            insert.setString(1, meeting);
+            insert.setLong(2, seq);
+            insert.setObject(3, Sql.timestamp(T0));
+            insert.executeUpdate();
+        }
+    }
+
+    @Test
     @DisplayName("Two writers racing for the same seq: exactly one wins")
     void racingWriters() {
         for (int round = 0; round < 20; round++) {
