@@ -199,10 +199,8 @@ final class LogStatements {
         final List<String> types = new ArrayList<>();
         final List<String> payloads = new ArrayList<>();
         final List<String> recordedAt = new ArrayList<>();
-        final List<Long> ballotIds = new ArrayList<>();
-        final List<String> ballotMeetings = new ArrayList<>();
-        final List<String> polls = new ArrayList<>();
-        final List<String> choices = new ArrayList<>();
+        /** Each ballot with its meeting; sorted by the ballots' random ids before they are written. */
+        final List<Map.Entry<String, SecretBallot>> ballots = new ArrayList<>();
         final List<String> commandMeetings = new ArrayList<>();
         final List<String> commandIds = new ArrayList<>();
         final List<String> responses = new ArrayList<>();
@@ -217,10 +215,7 @@ final class LogStatements {
                 recordedAt.add(e.recordedAt().toString());
             }
             for (SecretBallot b : request.ballots()) {
-                ballotIds.add(b.ballotId());
-                ballotMeetings.add(request.meetingId());
-                polls.add(b.pollId());
-                choices.add(b.choiceJson());
+                ballots.add(Map.entry(request.meetingId(), b));
             }
             request.command().ifPresent(c -> {
                 commandMeetings.add(request.meetingId());
@@ -230,17 +225,33 @@ final class LogStatements {
             return new AppendResult.Appended(request.expectedLastSeq() + 1, seq);
         }
 
+        /**
+         * Binds the arrays. The ballots go in the order of their random ids, not of the votes: a
+         * PostgreSQL table keeps rows in the order they were written (its physical order, {@code ctid}),
+         * which within a group commit would otherwise be the order of the voters' events.
+         */
         void bind(PreparedStatement insert, Connection c) throws SQLException {
+            ballots.sort(Map.Entry.comparingByValue(java.util.Comparator.comparingLong(SecretBallot::ballotId)));
+            var ballotIds = new Long[ballots.size()];
+            var ballotMeetings = new String[ballots.size()];
+            var polls = new String[ballots.size()];
+            var choices = new String[ballots.size()];
+            for (int b = 0; b < ballots.size(); b++) {
+                ballotIds[b] = ballots.get(b).getValue().ballotId();
+                ballotMeetings[b] = ballots.get(b).getKey();
+                polls[b] = ballots.get(b).getValue().pollId();
+                choices[b] = ballots.get(b).getValue().choiceJson();
+            }
             int i = 0;
             insert.setArray(++i, c.createArrayOf("varchar", eventMeetings.toArray(new String[0])));
             insert.setArray(++i, c.createArrayOf("int8", seqs.toArray(new Long[0])));
             insert.setArray(++i, c.createArrayOf("varchar", types.toArray(new String[0])));
             insert.setArray(++i, c.createArrayOf("text", payloads.toArray(new String[0])));
             insert.setArray(++i, c.createArrayOf("text", recordedAt.toArray(new String[0])));
-            insert.setArray(++i, c.createArrayOf("int8", ballotIds.toArray(new Long[0])));
-            insert.setArray(++i, c.createArrayOf("varchar", ballotMeetings.toArray(new String[0])));
-            insert.setArray(++i, c.createArrayOf("varchar", polls.toArray(new String[0])));
-            insert.setArray(++i, c.createArrayOf("varchar", choices.toArray(new String[0])));
+            insert.setArray(++i, c.createArrayOf("int8", ballotIds));
+            insert.setArray(++i, c.createArrayOf("varchar", ballotMeetings));
+            insert.setArray(++i, c.createArrayOf("varchar", polls));
+            insert.setArray(++i, c.createArrayOf("varchar", choices));
             insert.setArray(++i, c.createArrayOf("varchar", commandMeetings.toArray(new String[0])));
             insert.setArray(++i, c.createArrayOf("varchar", commandIds.toArray(new String[0])));
             insert.setArray(++i, c.createArrayOf("text", responses.toArray(new String[0])));

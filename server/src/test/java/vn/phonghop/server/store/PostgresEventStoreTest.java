@@ -41,4 +41,27 @@ class PostgresEventStoreTest extends EventStoreContract {
         assertEquals(new AppendResult.Appended(last + 1, last + 1), append("m1", last, 1));
         assertGapless("m1", last + 1);
     }
+
+    @Test
+    @DisplayName("In a group commit the ballot box's rows lie in the order of their random ids, not of the votes")
+    void ballotsNotInVoteOrder() throws SQLException {
+        store.close();
+        GatedThreadFactory gate = new GatedThreadFactory();
+        store = new EventStore(db, EventStore.DEFAULT_MAX_BATCH, gate);
+        var votes = new java.util.ArrayList<java.util.concurrent.CompletableFuture<AppendResult>>();
+        for (int i = 0; i < 200; i++) {
+            votes.add(store.append(AppendRequest.of("m1", i, events(1, "VoterMarked"))
+                    .withBallots(java.util.List.of(SecretBallot.cast("p", "\"" + i + "\"")))));
+        }
+        gate.open();
+        votes.forEach(EventStoreContract::await);
+        assertEquals(1, store.stats().batches());
+        var physical = new java.util.ArrayList<Long>();
+        try (Connection c = db.connection(); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT ballot_id FROM ballot_box ORDER BY ctid")) {
+            while (rs.next()) physical.add(rs.getLong(1));
+        }
+        assertEquals(200, physical.size());
+        assertEquals(physical.stream().sorted().toList(), physical);
+    }
 }
