@@ -26,10 +26,13 @@ import java.util.concurrent.ThreadFactory;
  * and no sequence column, and whose only key is a random id, so neither a column nor the key
  * order (nor, on H2, a hidden row id) lines a choice up with a voter's {@code VoterMarked}
  * event. Both are written in the same transaction, so an acknowledged vote is never lost and a
- * refused one leaves no ballot. The residue that remains: someone with the database's internals
- * (PostgreSQL's physical row order and WAL, transaction ids, H2's file chunks) could still
- * correlate a ballot with the transaction of its {@code VoterMarked} event; group commit blurs
- * but does not remove that. Never log a ballot's choice together with anything about its voter.
+ * refused one leaves no ballot. Within a PostgreSQL group commit the ballots are written in the
+ * order of their random ids, so the table's physical order does not follow the votes'. The residue
+ * that remains: someone with the database's internals (PostgreSQL's physical order across commits
+ * and its WAL, transaction ids, H2's file chunks) could still correlate a ballot with the commit
+ * of its {@code VoterMarked} event; group commit blurs but does not remove that (a commit of one
+ * vote, as when a quiet poll's votes come one by one, hides nothing). Never log a ballot's choice
+ * together with anything about its voter.
  *
  * <p>Appends return {@link CompletableFuture}s completed on the writer thread after the commit;
  * callers continue on their own threads (for Vert.x, {@code Future.fromCompletionStage(f, context)}).
@@ -39,8 +42,12 @@ import java.util.concurrent.ThreadFactory;
  */
 public class EventStore implements AutoCloseable {
 
-    /** Counters for metrics: commits (batches), append requests and events written since start. */
-    public record Stats(long batches, long appends, long events) {
+    /**
+     * Counters for metrics: commits (batches), append requests and events written since start, and
+     * the batches written again request by request after the whole batch at once failed (PostgreSQL:
+     * a conflict or a repeat in it; H2 always writes request by request and counts none).
+     */
+    public record Stats(long batches, long appends, long events, long retried) {
     }
 
     /** The most appends one transaction takes; more waiting simply go into the next one. */

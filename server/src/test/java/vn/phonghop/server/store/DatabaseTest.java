@@ -57,4 +57,11 @@ class DatabaseTest {
         assertEquals(Dialect.POSTGRESQL, Dialect.of("jdbc:postgresql://localhost/phonghop"));
         assertThrows(IllegalArgumentException.class, () -> Dialect.of("jdbc:mysql://localhost/x"));
     }
+
+    @Test
+    @DisplayName("A value for PostgreSQL's COPY has its backslashes, tabs and line ends escaped, nothing else")
+    void copyText() {
+        var out = LogStatements.field(new StringBuilder(), "Đồng chí\tHùng\\n\r\n\"x\"");
+        assertEquals("Đồng chí\\tHùng\\\\n\\r\\n\"x\"", out.toString());
+    }
 }

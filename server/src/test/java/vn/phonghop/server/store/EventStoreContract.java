@@ -170,18 +170,29 @@ abstract class EventStoreContract {
     void awkwardTextRoundTrips() {
         String text = "{\"text\":\"Đồng chí Hùng:\\n\\t\\\"ý kiến\\\" \\\\ hết\",\"raw\":\"a\tb\\\\n\"}";
         String response = "{\"type\":\"ack\",\"note\":\"dòng 1\\r\\ndòng 2\"}";
-        // pipelined, so that they are committed together (PostgreSQL's bulk path)
-        var first = store.append(AppendRequest.of("m1", 0, List.of(new NewEvent("RemarkRecorded", text, T0)))
-                .withCommand("c-1\tx", response).withBallots(List.of(SecretBallot.cast("p\\1", "\"có\\tkhông\""))));
-        var second = store.append(AppendRequest.of("m1", 1, List.of(new NewEvent("RemarkRecorded", text + " ", T0)))
-                .withCommand("c-2", response));
-        assertInstanceOf(AppendResult.Appended.class, await(first));
-        assertInstanceOf(AppendResult.Appended.class, await(second));
-        var read = store.read("m1", 0);
-        assertEquals(List.of(text, text + " "), read.stream().map(StoredEvent::payloadJson).toList());
-        assertEquals(T0, read.get(0).recordedAt());
-        assertEquals(Optional.of(response), store.processedResponse("m1", "c-1\tx"));
-        assertEquals(Map.of("\"có\\tkhông\"", 1L), store.ballotTally("m1", "p\\1"));
+        // each time in one group commit: alone, and with enough other rows for PostgreSQL's COPY
+        for (int others : new int[] {0, LogStatements.COPY_ROWS}) {
+            store.close();
+            GatedThreadFactory gate = new GatedThreadFactory();
+            store = new EventStore(db, EventStore.DEFAULT_MAX_BATCH, gate);
+            String m = "m" + others;
+            var first = store.append(AppendRequest.of(m, 0, List.of(new NewEvent("RemarkRecorded", text, T0)))
+                    .withCommand("c-1\tx", response).withBallots(List.of(SecretBallot.cast("p\\1", "\"có\\tkhông\""))));
+            var second = store.append(AppendRequest.of(m, 1, List.of(new NewEvent("RemarkRecorded", text + " ", T0)))
+                    .withCommand("c-2", response));
+            for (int k = 0; k < others; k++) store.append(AppendRequest.of("other" + others, k, events(1, "X")));
+            gate.open();
+            assertInstanceOf(AppendResult.Appended.class, await(first));
+            assertInstanceOf(AppendResult.Appended.class, await(second));
+            assertEquals(1, store.stats().batches());
+            assertEquals(0, store.stats().retried(), "written at once (PostgreSQL: one statement, or COPY)");
+            var read = store.read(m, 0);
+            assertEquals(List.of(text, text + " "), read.stream().map(StoredEvent::payloadJson).toList());
+            assertEquals(T0, read.get(0).recordedAt());
+            assertEquals(Optional.of(response), store.processedResponse(m, "c-1\tx"));
+            assertEquals(Map.of("\"có\\tkhông\"", 1L), store.ballotTally(m, "p\\1"));
+            assertGapless("other" + others, others);
+        }
     }
 
     @Test
@@ -267,7 +278,7 @@ abstract class EventStoreContract {
             assertInstanceOf(AppendResult.Appended.class, await(f));
         }
         assertEquals(List.of(), invisibleAtCompletion);
-        assertEquals(new EventStore.Stats(1, 500, 500), store.stats());
+        assertEquals(new EventStore.Stats(1, 500, 500, 0), store.stats());
         for (int t = 0; t < 10; t++) {
             assertGapless("burst-" + t, 50);
         }
