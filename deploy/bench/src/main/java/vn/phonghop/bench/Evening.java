@@ -33,7 +33,8 @@ final class Evening {
         int rooms = o.integer("tablets", 18_000) / roomSize;
         int n = rooms * roomSize;
         int seconds = o.integer("seconds", 30);
-        var out = new JsonObject().put("tablets", n).put("rooms", rooms).put("roomSize", roomSize).put("eventSeconds", seconds);
+        var out = new JsonObject().put("tablets", n).put("rooms", rooms).put("roomSize", roomSize).put("eventSeconds", seconds)
+                .put("eventsPerRoomPerSecond", o.integer("rate", 1));
         try (var fleet = new Fleet(vertx, o.integer("perAddress", 5000), o.integer("addresses", 8))) {
             JsonObject real;
             try (var server = RealServer.start(vertx, o, work)) {
@@ -84,6 +85,8 @@ final class Evening {
                 if (!b.containsKey("delivery")) continue;
                 String base = Baselines.capital(name);
                 ratios.put("serverOver" + base + "Delivered", Congress.round((double) real.getLong("messagesDelivered") / b.getLong("messagesDelivered")))
+                        .put("serverOver" + base + "DeliveredPerSecond", Congress.round(real.getDouble("messagesPerSecondToLastDelivery")
+                                / b.getDouble("messagesPerSecondToLastDelivery")))
                         .put("serverOver" + base + "P99", Congress.round(real.getJsonObject("delivery").getDouble("p99ms")
                                 / b.getJsonObject("delivery").getDouble("p99ms")))
                         .put("serverOver" + base + "CpuPerMessage", Congress.round(real.getDouble("serverCpuMicrosPerMessage")
@@ -133,25 +136,29 @@ final class Evening {
      */
     private JsonObject evening(Fleet fleet, List<Tablet> tablets, int rooms, int roomSize, int seconds, ChildProcess server,
                                java.util.function.BiFunction<Integer, Tablet, JsonObject> command) {
+        int rate = o.integer("rate", 1);
         int warmUp = o.integer("warmUpSeconds", 10) / 2 * 2;
         if (warmUp > 0) {
             Bench.log(server.name + ": warm-up, " + warmUp + " s of the same evening, not measured");
             Window warm = fleet.newSharedWindow();
-            var warmSent = schedule(tablets, rooms, roomSize, warmUp, command);
+            var warmSent = schedule(tablets, rooms, roomSize, warmUp, rate, command);
             Bench.await(() -> warmSent.stream().allMatch(Future::isComplete), warmUp * 1000L + 120_000);
-            Bench.await(() -> warm.events.get() >= (long) rooms * warmUp * roomSize, 60_000);
+            Bench.await(() -> warm.events.get() >= (long) rooms * warmUp * rate * roomSize, 60_000);
         }
-        Bench.log(server.name + ": " + seconds + " s measured");
+        Bench.log(server.name + ": " + seconds + " s measured, " + rate + " event(s) per room per second");
         Window w = fleet.newSharedWindow();
         long server0 = server.cpuMicros();
         long client0 = Cpu.self();
         // on PostgreSQL (dbUrl=), the database's CPU too: its commits are the server's work done elsewhere
         boolean pg = server.name.equals("server") && !o.text("dbUrl", "").isEmpty();
         long db0 = pg ? Cpu.named("postgres") : 0;
-        var sent = schedule(tablets, rooms, roomSize, seconds, command);
-        Bench.await(() -> sent.stream().allMatch(Future::isComplete), seconds * 1000L + 120_000);
-        long expected = (long) rooms * seconds * roomSize;
-        Bench.await(() -> w.events.get() >= expected, 60_000);
+        long start = System.nanoTime() + 500_000_000L;
+        var sent = schedule(tablets, rooms, roomSize, seconds, rate, start, command);
+        long expected = (long) rooms * seconds * rate * roomSize;
+        Bench.await(() -> w.events.get() >= expected, seconds * 1000L + 120_000);
+        // how long after the schedule's last send the last delivery came: a server keeping up is done within milliseconds
+        long behindMillis = (System.nanoTime() - (start + 1_000_000_000L * seconds)) / 1_000_000;
+        Bench.await(() -> sent.stream().allMatch(Future::isComplete), 120_000);
         long acked = sent.stream().filter(Future::succeeded).count();
         long messages = w.messages.get();
         var delivery = w.deliveryLatency();
@@ -160,25 +167,35 @@ final class Evening {
                 .put("deliveriesExpected", expected).put("delivery", delivery).put("ack", w.ackLatency())
                 .put("messagesDelivered", messages)
                 .put("messagesPerSecond", Congress.round(messages / (double) seconds))
+                .put("lastDeliveryAfterScheduleMs", behindMillis)
+                .put("messagesPerSecondToLastDelivery", Congress.round(messages / (seconds + Math.max(0, behindMillis) / 1e3)))
                 .put("serverCpuMicrosPerMessage", Congress.round((double) (server.cpuMicros() - server0) / Math.max(1, messages)))
                 .put("clientCpuMicrosPerMessage", Congress.round((double) (Cpu.self() - client0) / Math.max(1, messages)));
         if (pg) result.put("databaseCpuMicrosPerMessage", Congress.round((double) (Cpu.named("postgres") - db0) / Math.max(1, messages)));
         return result;
     }
 
-    /**
-     * One event per room per second for {@code seconds}, rooms staggered over each second: a member
-     * asks for the floor, then withdraws the next second. Open loop: each command has its time.
-     */
-    private static List<Future<Long>> schedule(List<Tablet> tablets, int rooms, int roomSize, int seconds,
+    private static List<Future<Long>> schedule(List<Tablet> tablets, int rooms, int roomSize, int seconds, int rate,
                                                java.util.function.BiFunction<Integer, Tablet, JsonObject> command) {
-        long start = System.nanoTime() + 500_000_000L;
+        return schedule(tablets, rooms, roomSize, seconds, rate, System.nanoTime() + 500_000_000L, command);
+    }
+
+    /**
+     * {@code rate} events per room per second (option {@code rate}, 1) for {@code seconds} from
+     * {@code start}, rooms staggered over each interval: a member asks for the floor, then
+     * withdraws at the next event. Open loop: each command has its time. A higher rate than the
+     * evening's finds the ceiling: the rate at which a server stops keeping up
+     * ({@code lastDeliveryAfterScheduleMs} grows with the run instead of staying at milliseconds).
+     */
+    private static List<Future<Long>> schedule(List<Tablet> tablets, int rooms, int roomSize, int seconds, int rate, long start,
+                                               java.util.function.BiFunction<Integer, Tablet, JsonObject> command) {
+        long interval = 1_000_000_000L / rate;
         var sent = new ArrayList<Future<Long>>();
         for (int r = 0; r < rooms; r++) {
-            long offset = 1_000_000_000L * r / rooms;
-            for (int k = 0; k < seconds; k++) {
+            long offset = interval * r / rooms;
+            for (int k = 0; k < seconds * rate; k++) {
                 Tablet t = tablets.get(r * roomSize + 2 + (k / 2) % (roomSize - 2));
-                sent.add(t.command(Congress.id(), command.apply(k, t), start + offset + 1_000_000_000L * k));
+                sent.add(t.command(Congress.id(), command.apply(k, t), start + offset + interval * k));
             }
         }
         return sent;
