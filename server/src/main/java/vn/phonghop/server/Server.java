@@ -80,7 +80,8 @@ public final class Server {
                     deployments.add(id);
                     var store = new EventStore(db);
                     var connections = new Connections();
-                    var metrics = new Metrics(connections::count, () -> store.stats().batches(), () -> store.stats().appends());
+                    var metrics = new Metrics(connections::count, () -> store.stats().batches(), () -> store.stats().appends(),
+                            () -> store.stats().retried());
                     vertx.eventBus().registerDefaultCodec(LiveBatch.class, new LiveBatchCodec());
                     var publishOptions = new DeliveryOptions().setLocalOnly(true);
                     // the archive files a meeting's minutes once its MeetingClosed is durable

@@ -47,11 +47,13 @@ public final class Metrics {
     private final LongSupplier connections;
     private final LongSupplier storeCommits;
     private final LongSupplier storeAppends;
+    private final LongSupplier storeRetried;
 
-    public Metrics(LongSupplier connections, LongSupplier storeCommits, LongSupplier storeAppends) {
+    public Metrics(LongSupplier connections, LongSupplier storeCommits, LongSupplier storeAppends, LongSupplier storeRetried) {
         this.connections = connections;
         this.storeCommits = storeCommits;
         this.storeAppends = storeAppends;
+        this.storeRetried = storeRetried;
     }
 
     public String prometheus() {
@@ -61,6 +63,8 @@ public final class Metrics {
         counter(out, "phonghop_refusals_total", "Commands refused by the rules", refusals.get());
         counter(out, "phonghop_store_commits_total", "Transactions committed by the event store (group commit)", storeCommits.getAsLong());
         counter(out, "phonghop_store_appends_total", "Appends written by the event store", storeAppends.getAsLong());
+        counter(out, "phonghop_store_batches_retried_total", "Group commits written again request by request after the whole"
+                + " batch at once failed (PostgreSQL: another node's write or a repeated command in it)", storeRetried.getAsLong());
         commandLatency.write(out, "phonghop_command_seconds", "From command received to acknowledgement (durable)");
         fanOutLatency.write(out, "phonghop_fanout_seconds", "From event durable to written to this node's sockets");
         storeLatency.write(out, "phonghop_store_append_seconds", "From append submitted to committed (group commit)");

@@ -115,6 +115,7 @@ class RosterAndOpsTest {
         assertEquals("UP", health.json().getString("status"));
         var metrics = server.get("/metrics", null).text();
         assertTrue(metrics.contains("phonghop_store_commits_total"), metrics);
+        assertTrue(metrics.contains("\nphonghop_store_batches_retried_total 0\n"), metrics);
         assertTrue(metrics.contains("phonghop_command_seconds_bucket"), metrics);
         assertTrue(server.get("/openapi.yaml", null).text().startsWith("openapi: 3"));
         var table = server.get("/i18n/messages.json", null).json();
