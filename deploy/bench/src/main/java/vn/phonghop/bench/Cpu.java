@@ -30,6 +30,11 @@ final class Cpu {
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * TICK_MICROS;
     }
 
+    /** The command name of a {@code stat} line (field 2, in parentheses; it may hold spaces). */
+    private static String command(String stat) {
+        return stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    }
+
     /**
      * CPU time of every live process with this command name (e.g. {@code postgres}: the database's
      * backends and its background writers), in microseconds. A process that ended meanwhile takes
@@ -42,7 +47,7 @@ final class Cpu {
                 if (!proc.getFileName().toString().chars().allMatch(Character::isDigit)) continue;
                 try {
                     String stat = Files.readString(proc.resolve("stat"));
-                    if (stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).equals(command)) sum += micros(stat);
+                    if (command(stat).equals(command)) sum += micros(stat);
                 } catch (IOException | RuntimeException gone) {
                     // a process that ended meanwhile
                 }
@@ -64,7 +69,7 @@ final class Cpu {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String name = command(stat);
                     if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) sum += micros(stat);
                 } catch (IOException | RuntimeException gone) {
                     // a thread that ended meanwhile

@@ -141,7 +141,7 @@ final class Evening {
         if (warmUp > 0) {
             Bench.log(server.name + ": warm-up, " + warmUp + " s of the same evening, not measured");
             Window warm = fleet.newSharedWindow();
-            var warmSent = schedule(tablets, rooms, roomSize, warmUp, rate, command);
+            var warmSent = schedule(tablets, rooms, roomSize, warmUp, rate, System.nanoTime() + 500_000_000L, command);
             Bench.await(() -> warmSent.stream().allMatch(Future::isComplete), warmUp * 1000L + 120_000);
             Bench.await(() -> warm.events.get() >= (long) rooms * warmUp * rate * roomSize, 60_000);
         }
@@ -173,11 +173,6 @@ final class Evening {
                 .put("clientCpuMicrosPerMessage", Congress.round((double) (Cpu.self() - client0) / Math.max(1, messages)));
         if (pg) result.put("databaseCpuMicrosPerMessage", Congress.round((double) (Cpu.named("postgres") - db0) / Math.max(1, messages)));
         return result;
-    }
-
-    private static List<Future<Long>> schedule(List<Tablet> tablets, int rooms, int roomSize, int seconds, int rate,
-                                               java.util.function.BiFunction<Integer, Tablet, JsonObject> command) {
-        return schedule(tablets, rooms, roomSize, seconds, rate, System.nanoTime() + 500_000_000L, command);
     }
 
     /**

@@ -153,7 +153,8 @@ final class GroupCommitWriter {
                 boolean pg = database.dialect() == Dialect.POSTGRESQL;
                 List<AppendResult> all = pg ? sql.writeAll(batch.stream().map(Pending::request).toList()) : null;
                 if (all != null) {
-                    if (sql.inTransaction()) {
+                    if (!c.getAutoCommit()) {
+                        // COPY: the rows wait for this commit; the one statement committed itself
                         c.commit();
                         c.setAutoCommit(true);
                     }

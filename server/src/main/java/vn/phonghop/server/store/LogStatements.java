@@ -146,7 +146,7 @@ final class LogStatements {
      * their three tables. (It was a query per meeting for its last seq, a COPY per table and the
      * commit: about six round trips, each waking the writer and a PostgreSQL backend.) A batch of
      * {@link #COPY_ROWS} rows or more goes in with {@code COPY … FROM STDIN}, one per table, in a
-     * transaction the caller commits ({@link #inTransaction}): PostgreSQL inserts COPY's rows
+     * transaction the caller commits (autocommit is off then): PostgreSQL inserts COPY's rows
      * many at a time, row by row for an {@code INSERT … SELECT} (a flood of 1,500 votes acknowledged
      * at ~12,200 votes/s through the one statement, ~14,200 by COPY). A command id already stored is
      * not looked for: the writer answers repeats from memory, and the primary key of
@@ -195,11 +195,6 @@ final class LogStatements {
 
     /** From this many rows (events, ballots and receipts) a batch goes in by COPY (see {@link #writeAll}). */
     static final int COPY_ROWS = 64;
-
-    /** Whether the batch's rows wait for the caller's commit (COPY); else they are committed already. */
-    boolean inTransaction() throws SQLException {
-        return !connection.getAutoCommit();
-    }
 
     /** One statement for a whole batch (PostgreSQL): its rows as arrays, one per column. */
     static final String INSERT_ALL = "WITH events AS (INSERT INTO meeting_events (meeting_id, seq, type, payload, recorded_at)"
