@@ -64,7 +64,9 @@ public final class BareBroadcast extends VerticleBase {
             for (ServerWebSocket ws : room) ws.writeTextMessage(text);
         });
         server = vertx.createHttpServer(new HttpServerOptions().setPort(port).setHost("127.0.0.1")
-                .setMaxWebSocketFrameSize(256 * 1024).setMaxWebSocketMessageSize(256 * 1024));
+                .setMaxWebSocketFrameSize(256 * 1024).setMaxWebSocketMessageSize(256 * 1024)
+                // no WebSocket compression, like the real server and Node's ws (the tablets offer it)
+                .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false));
         server.webSocketHandler(this::connected);
         return server.listen();
     }

@@ -39,6 +39,7 @@ public final class Bench {
     /** Runs a scenario and returns its result line; the smoke test calls this in-process. */
     public static JsonObject run(String scenario, Map<String, String> options) throws Exception {
         var o = new Options(options);
+        Fleet.offerDeflate = o.integer("deflate", 1) != 0;
         double loadBefore = Cpu.loadAverage();
         Vertx vertx = Vertx.vertx(loadGeneratorOptions(o.integer("clientLoops", 2), nativeTransport(o)));
         Path work = Files.createTempDirectory("phonghop-bench-");
@@ -80,6 +81,11 @@ public final class Bench {
     /** In a child process (a baseline, a worker): the transport {@link #transportProperty} passed to it. */
     static boolean nativeTransportFromProperty() {
         return Boolean.parseBoolean(System.getProperty("phonghop.nativeTransport", "true"));
+    }
+
+    /** The JVM option that tells a worker process whether its tablets offer permessage-deflate ({@link Fleet#offerDeflate}). */
+    static String deflateProperty(Options o) {
+        return "-Dbench.deflate=" + (o.integer("deflate", 1) != 0);
     }
 
     /** The JVM option that tells a server process (the real one, the bare baseline) which transport to use. */

@@ -1,5 +1,6 @@
 package vn.phonghop.bench;
 
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -15,6 +16,8 @@ import java.util.regex.Pattern;
  * baseline or Node's ws), so that its CPU time and heap are its own. Output goes to a log file.
  */
 final class ChildProcess implements AutoCloseable {
+    /** The reserved address range on G1's (and Parallel's first) heap line: {@code [0x…c0000000, 0x…100000000)}. */
+    private static final Pattern HEAP_RANGE = Pattern.compile("\\[0x([0-9a-f]+), 0x([0-9a-f]+)[,)]");
     private static final Pattern HEAP_USED = Pattern.compile("\\bused (\\d+)([KMG])\\b");
 
     final String name;
@@ -76,17 +79,51 @@ final class ChildProcess implements AutoCloseable {
         return Cpu.micros(process.pid());
     }
 
-    /** Heap in use after a full GC, in bytes (via jcmd), or -1 when it cannot be read (e.g. Node). */
-    long heapAfterGc() {
+    /**
+     * The heap in use after a full GC, and what is resident outside the Java heap's reserved range
+     * just after it (bytes; -1: unknown): thread stacks, code, Metaspace, Netty's direct buffers,
+     * and a zlib stream of each WebSocket that compresses. The whole resident set is no use for
+     * this: G1 commits and gives back heap at will, ±100 KB per tablet between runs.
+     */
+    record Memory(long heap, long offHeap) {
+        JsonObject perTablet(Memory before, int n) {
+            return new JsonObject().put("beforeConnectMB", before.heap / 1e6).put("connectedMB", heap / 1e6)
+                    .put("perTabletKB", Congress.round((heap - before.heap) / 1e3 / n))
+                    .put("offHeapResidentBeforeConnectMB", before.offHeap / 1e6).put("offHeapResidentConnectedMB", offHeap / 1e6)
+                    .put("offHeapResidentPerTabletKB", before.offHeap < 0 || offHeap < 0 ? -1
+                            : Congress.round((offHeap - before.offHeap) / 1e3 / n));
+        }
+    }
+
+    /** {@link #heapAfterGc()}, and the resident memory outside the heap right after that collection. */
+    Memory memoryAfterGc() {
+        String info = heapInfoAfterGc();
+        if (info == null) return new Memory(-1, -1);
+        long[] range = heapRange(info);
+        return new Memory(heapUsed(info), range == null ? -1 : Cpu.residentOutside(process.pid(), range[0], range[1]));
+    }
+
+    /** The heap's reserved address range [from, to) on the first heap line that prints one, or null (ZGC). */
+    static long[] heapRange(String heapInfo) {
+        var m = HEAP_RANGE.matcher(heapInfo);
+        return m.find() ? new long[] {Long.parseUnsignedLong(m.group(1), 16), Long.parseUnsignedLong(m.group(2), 16)} : null;
+    }
+
+    private String heapInfoAfterGc() {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        if (!Files.isExecutable(jcmd)) return -1;
+        if (!Files.isExecutable(jcmd)) return null;
         try {
             run(jcmd.toString(), String.valueOf(pid()), "GC.run");
-            String info = run(jcmd.toString(), String.valueOf(pid()), "GC.heap_info");
-            return heapUsed(info);
+            return run(jcmd.toString(), String.valueOf(pid()), "GC.heap_info");
         } catch (IOException e) {
-            return -1;
+            return null;
         }
+    }
+
+    /** Heap in use after a full GC, in bytes (via jcmd), or -1 when it cannot be read (e.g. Node). */
+    long heapAfterGc() {
+        String info = heapInfoAfterGc();
+        return info == null ? -1 : heapUsed(info);
     }
 
     /**

@@ -57,7 +57,7 @@ final class Congress {
             out.put("pairingsPerSecond", round(n / ((System.nanoTime() - t0) / 1e9)));
             server.start(tokens.get(1));
             out.put("checkInsPerSecondHttp", round(server.checkIn(tokens.get(1), n - liveCheckIns)));
-            long heapBefore = heap ? server.process.heapAfterGc() : -1;
+            var memoryBefore = heap ? server.process.memoryAfterGc() : null;
 
             Bench.log("connecting " + n + " tablets");
             long c0 = System.nanoTime();
@@ -80,12 +80,10 @@ final class Congress {
                 Bench.log(nodes + " nodes; node " + owner + " decides the meeting");
             }
             double connectSeconds = (System.nanoTime() - c0) / 1e9;
-            out.put("connect", new JsonObject().put("seconds", round(connectSeconds))
+            out.put("connect", new JsonObject().put("extensionsAccepted", new JsonObject(new java.util.HashMap<String, Object>(fleet.extensions))).put("seconds", round(connectSeconds))
                     .put("snapshotBytesAverage", fleet.snapshotBytes.get() / n));
             if (heap) {
-                long heapConnected = server.process.heapAfterGc();
-                out.put("serverHeap", new JsonObject().put("beforeConnectMB", heapBefore / 1e6).put("connectedMB", heapConnected / 1e6)
-                        .put("perTabletKB", round((heapConnected - heapBefore) / 1e3 / n)));
+                out.put("serverHeap", server.process.memoryAfterGc().perTablet(memoryBefore, n));
             }
             out.put("liveCheckIn", liveCheckIns(n, liveCheckIns));
             var results = new JsonObject();

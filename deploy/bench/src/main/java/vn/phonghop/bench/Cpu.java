@@ -81,6 +81,30 @@ final class Cpu {
         }
     }
 
+    /**
+     * Resident bytes of a process outside the address range [from, to) (the Java heap's), from the
+     * {@code Rss} of each mapping in /proc/<pid>/smaps; -1 when it cannot be read.
+     */
+    static long residentOutside(long pid, long from, long to) {
+        try (var lines = Files.lines(Path.of("/proc", String.valueOf(pid), "smaps"))) {
+            long sum = 0;
+            boolean inside = false;
+            for (String line : (Iterable<String>) lines::iterator) {
+                int dash = line.indexOf('-');
+                int space = line.indexOf(' ');
+                if (dash > 0 && space > dash && line.substring(0, dash).chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                    long start = Long.parseUnsignedLong(line.substring(0, dash), 16);
+                    inside = Long.compareUnsigned(start, from) >= 0 && Long.compareUnsigned(start, to) < 0;
+                } else if (!inside && line.startsWith("Rss:")) {
+                    sum += Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+            return sum;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** The one-minute load average, to say how quiet the machine was. */
     static double loadAverage() {
         try {

@@ -42,7 +42,7 @@ final class Evening {
                 long s0 = System.nanoTime();
                 List<Room> all = Api.all(rooms, 8, r -> room(server, r, roomSize));
                 out.put("setupSeconds", Congress.round((System.nanoTime() - s0) / 1e9));
-                long heapBefore = server.process.heapAfterGc();
+                var memoryBefore = server.process.memoryAfterGc();
 
                 var meetingIds = new ArrayList<String>();
                 var memberIds = new ArrayList<String>();
@@ -55,10 +55,8 @@ final class Evening {
                 Bench.log("connecting " + n + " tablets");
                 long c0 = System.nanoTime();
                 List<Tablet> tablets = fleet.connect(server.process.port, meetingIds, memberIds, tokens, 900);
-                out.put("connect", new JsonObject().put("seconds", Congress.round((System.nanoTime() - c0) / 1e9)));
-                long heapConnected = server.process.heapAfterGc();
-                out.put("serverHeap", new JsonObject().put("beforeConnectMB", heapBefore / 1e6).put("connectedMB", heapConnected / 1e6)
-                        .put("perTabletKB", Congress.round((heapConnected - heapBefore) / 1e3 / n)));
+                out.put("connect", new JsonObject().put("extensionsAccepted", new JsonObject(new java.util.HashMap<String, Object>(fleet.extensions))).put("seconds", Congress.round((System.nanoTime() - c0) / 1e9)));
+                out.put("serverHeap", server.process.memoryAfterGc().perTablet(memoryBefore, n));
 
                 Bench.log("every tablet checks in; the secretaries open item 1");
                 Api.all(n, 64, i -> tablets.get(i).command(Congress.id(), new JsonObject().put("type", "CheckIn")

@@ -43,17 +43,15 @@ final class FanOut {
                 out.put("rosterImportSeconds", server.rosterImportSeconds);
                 List<String> tokens = server.pairAll();
                 server.start(tokens.get(1));
-                long heapBefore = server.process.heapAfterGc();
+                var memoryBefore = server.process.memoryAfterGc();
                 Bench.log("connecting " + n + " tablets to the server");
                 long c0 = System.nanoTime();
                 var tablets = fleet.connect(server.process.port, server.meetingId, server.memberIds.subList(0, local),
                         tokens.subList(0, local), 900);
                 workers.connect(server.process.port, server.meetingId, shares(tokens, local, workers.count()));
-                out.put("connect", new JsonObject().put("seconds", Congress.round((System.nanoTime() - c0) / 1e9))
+                out.put("connect", new JsonObject().put("extensionsAccepted", new JsonObject(new java.util.HashMap<String, Object>(fleet.extensions))).put("seconds", Congress.round((System.nanoTime() - c0) / 1e9))
                         .put("snapshotBytesAverage", fleet.snapshotBytes.get() / local));
-                long heapConnected = server.process.heapAfterGc();
-                out.put("serverHeap", new JsonObject().put("beforeConnectMB", heapBefore / 1e6).put("connectedMB", heapConnected / 1e6)
-                        .put("perTabletKB", Congress.round((heapConnected - heapBefore) / 1e3 / n)));
+                out.put("serverHeap", server.process.memoryAfterGc().perTablet(memoryBefore, n));
                 Tablet secretary = tablets.get(1);
                 var metrics0 = server.metrics();
                 fleet.sampleTablet = local - 1; // a delegate's tablet: what it receives, the baselines send

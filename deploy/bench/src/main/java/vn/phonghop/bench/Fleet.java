@@ -25,6 +25,13 @@ final class Fleet implements AutoCloseable {
      * at 20,000 members each hello is answered with a 2 MB snapshot, and the handshakes queue behind them.
      */
     private static final long HANDSHAKE_MILLIS = Long.getLong("bench.handshakeSeconds", 30) * 1000;
+    /**
+     * Whether the tablets offer permessage-deflate in their handshake, as Chromium does on every
+     * WebSocket ({@code deflate=1}, the default; {@code deflate=0} to offer nothing). The server
+     * decides whether to accept: a benchmark whose tablets never offer it could not see a server
+     * that compresses every frame for every real tablet. A worker process gets it as -Dbench.deflate.
+     */
+    static volatile boolean offerDeflate = Boolean.parseBoolean(System.getProperty("bench.deflate", "true"));
 
     private final Vertx vertx;
     private final int perAddress;
@@ -35,6 +42,8 @@ final class Fleet implements AutoCloseable {
     private int opened;
     private volatile Window window = new Window();
     final AtomicLong snapshotBytes = new AtomicLong();
+    /** The extensions the server accepted, by what its handshakes answered (e.g. "permessage-deflate"; "" for none). */
+    final Map<String, Integer> extensions = new java.util.concurrent.ConcurrentHashMap<>();
     /** Which tablet keeps the text of the last event of each type it received ({@link #samples}); -1: none. */
     volatile int sampleTablet = -1;
     /** By event type, the last event the sample tablet received, as it came: the baselines send the same text. */
@@ -97,7 +106,11 @@ final class Fleet implements AutoCloseable {
         var done = Promise.<Void>promise();
         var options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/live").setTimeout(HANDSHAKE_MILLIS);
         client(sources.get(i)).connect(options)
-                .compose(ws -> connected.get(i).attach(ws, tokens.get(i), meetingIds.get(i)))
+                .compose(ws -> {
+                    String accepted = ws.headers() == null ? null : ws.headers().get("sec-websocket-extensions");
+                    extensions.merge(accepted == null ? "" : accepted, 1, Integer::sum);
+                    return connected.get(i).attach(ws, tokens.get(i), meetingIds.get(i));
+                })
                 .onComplete(ar -> {
                     if (ar.failed()) done.fail(new IllegalStateException("tablet " + i + ": " + ar.cause().getMessage(), ar.cause()));
                     else lane(next, port, meetingIds, connected, tokens, sources).onComplete(done);
@@ -115,6 +128,7 @@ final class Fleet implements AutoCloseable {
         synchronized (clients) {
             return clients.computeIfAbsent(source, s -> vertx.createWebSocketClient(new WebSocketClientOptions()
                     .setLocalAddress(s).setMaxConnections(100_000).setConnectTimeout(30_000)
+                    .setTryUsePerMessageCompression(offerDeflate)
                     .setMaxMessageSize(64 * 1024 * 1024).setMaxFrameSize(1024 * 1024)));
         }
     }

@@ -1,6 +1,9 @@
 package vn.phonghop.bench;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -49,5 +52,22 @@ class ChildProcessTest {
     @DisplayName("No heap line: -1, not zero")
     void nothing() {
         assertEquals(-1, ChildProcess.heapUsed("30212:\nCould not attach\n"));
+    }
+
+    @Test
+    @DisplayName("The heap's reserved range from G1's line; none from ZGC's")
+    void heapRange() {
+        assertArrayEquals(new long[] {0xc0000000L, 0x100000000L}, ChildProcess.heapRange(
+                " garbage-first heap   total 389120K, used 77092K [0x00000000c0000000, 0x0000000100000000)\n"));
+        assertNull(ChildProcess.heapRange(" ZHeap           used 52M, capacity 378M, max capacity 1024M\n"));
+    }
+
+    @Test
+    @DisplayName("Resident memory outside a range: everything outside an empty one, nothing outside the whole address space")
+    void residentOutside() {
+        long pid = ProcessHandle.current().pid();
+        long all = Cpu.residentOutside(pid, 0, 0);
+        assertTrue(all > 1 << 20, "this JVM has more than a megabyte resident: " + all);
+        assertEquals(0, Cpu.residentOutside(pid, 0, -1L));
     }
 }
