@@ -68,6 +68,13 @@ public final class HttpVerticle extends VerticleBase {
 
         var options = new HttpServerOptions().setPort(services.config().port())
                 .setMaxWebSocketFrameSize(256 * 1024).setMaxWebSocketMessageSize(256 * 1024)
+                // WebSocket compression declined: Vert.x accepts permessage-deflate by default and
+                // Chromium offers it on every socket, so each tablet's frames were deflated for it
+                // alone (a ~170 KB zlib stream per socket, the same event compressed 1,500 times),
+                // which undoes encoding a frame once (SharedFrame): at a congress of 1,500 the burst's
+                // acks went from p99 ~30 to ~670 ms (docs/performance.md). Frames are small and the
+                // meeting-room LAN is local; HTTP responses are still compressed.
+                .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false)
                 .setCompressionSupported(true);
         if (services.config().tls()) {
             options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()

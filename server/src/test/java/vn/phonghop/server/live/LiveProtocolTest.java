@@ -44,6 +44,26 @@ class LiveProtocolTest {
     }
 
     @Test
+    @DisplayName("A tablet that offers permessage-deflate, as Chromium does, gets plain frames: one encoding serves every socket")
+    void websocket_compression_declined() throws Exception {
+        var client = server.vertx.createWebSocketClient(new io.vertx.core.http.WebSocketClientOptions()
+                .setTryUsePerMessageCompression(true).setTryUsePerFrameCompression(true));
+        try {
+            var ws = client.connect(server.port, "127.0.0.1", "/live").toCompletionStage().toCompletableFuture()
+                    .get(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(ws.headers().contains("upgrade"), "the handshake's answer is readable");
+            assertEquals(null, ws.headers().get("sec-websocket-extensions"), "no extension accepted");
+            var pong = new java.util.concurrent.CompletableFuture<String>();
+            ws.textMessageHandler(pong::complete);
+            ws.writeTextMessage("{\"type\":\"ping\"}");
+            assertEquals("pong", new JsonObject(pong.get(20, java.util.concurrent.TimeUnit.SECONDS)).getString("type"));
+            ws.close();
+        } finally {
+            client.close();
+        }
+    }
+
+    @Test
     @DisplayName("Every kind of bad message gets a typed error, and the socket keeps working")
     void bad_messages() throws Exception {
         try (var c = server.live()) {
