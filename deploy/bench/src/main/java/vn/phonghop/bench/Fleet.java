@@ -27,9 +27,10 @@ final class Fleet implements AutoCloseable {
     private static final long HANDSHAKE_MILLIS = Long.getLong("bench.handshakeSeconds", 30) * 1000;
     /**
      * Whether the tablets offer permessage-deflate in their handshake, as Chromium does on every
-     * WebSocket ({@code deflate=1}, the default; {@code deflate=0} to offer nothing). The server
-     * decides whether to accept: a benchmark whose tablets never offer it could not see a server
-     * that compresses every frame for every real tablet. A worker process gets it as -Dbench.deflate.
+     * WebSocket, and ask for their snapshot as raw DEFLATE in their hello, as the browser's live.js
+     * does ({@code deflate=1}, the default; {@code deflate=0}: neither). The server decides whether
+     * to accept the first: a benchmark whose tablets never offer it could not see a server that
+     * compresses every frame for every real tablet. A worker process gets it as -Dbench.deflate.
      */
     static volatile boolean offerDeflate = Boolean.parseBoolean(System.getProperty("bench.deflate", "true"));
 
@@ -42,6 +43,8 @@ final class Fleet implements AutoCloseable {
     private int opened;
     private volatile Window window = new Window();
     final AtomicLong snapshotBytes = new AtomicLong();
+    /** The snapshots' bytes on the wire: raw DEFLATE when the tablets ask for it (deflate=1), else their UTF-8 text. */
+    final AtomicLong snapshotWireBytes = new AtomicLong();
     /** The extensions the server accepted, by what its handshakes answered (e.g. "permessage-deflate"; "" for none). */
     final Map<String, Integer> extensions = new java.util.concurrent.ConcurrentHashMap<>();
     /** Which tablet keeps the text of the last event of each type it received ({@link #samples}); -1: none. */

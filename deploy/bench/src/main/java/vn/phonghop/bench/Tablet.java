@@ -57,7 +57,14 @@ final class Tablet {
             pending.clear();
         });
         ws.exceptionHandler(e -> { });
-        ws.writeTextMessage(new JsonObject().put("type", "hello").put("token", token).put("meetingId", meetingId).encode());
+        // as a browser tablet does (deflate=1): the snapshot comes as raw DEFLATE in a binary frame
+        ws.binaryMessageHandler(b -> {
+            fleet.snapshotWireBytes.addAndGet(b.length());
+            onText(inflateRaw(b.getBytes()));
+        });
+        var hello = new JsonObject().put("type", "hello").put("token", token).put("meetingId", meetingId);
+        if (Fleet.offerDeflate) hello.put("compress", "deflate-raw");
+        ws.writeTextMessage(hello.encode());
         return synced.future();
     }
 
@@ -116,6 +123,7 @@ final class Tablet {
         } else if (text.startsWith("{\"type\":\"snapshot\"")) {
             seq = longAfter(text, "\"seq\":", 0);
             fleet.snapshotBytes.addAndGet(text.length());
+            if (!Fleet.offerDeflate) fleet.snapshotWireBytes.addAndGet(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
             synced.tryComplete(seq);
         } else if (text.startsWith("{\"type\":\"error\"")) {
             String id = stringAfter(text, "\"id\":\"", 0);
@@ -178,5 +186,25 @@ final class Tablet {
         int start = i + key.length();
         int end = text.indexOf('"', start);
         return end < 0 ? null : text.substring(start, end);
+    }
+
+    /** A raw DEFLATE stream (RFC 1951) inflated to its UTF-8 text. */
+    static String inflateRaw(byte[] bytes) {
+        var inflater = new java.util.zip.Inflater(true);
+        try {
+            inflater.setInput(bytes);
+            var out = new java.io.ByteArrayOutputStream(bytes.length * 8);
+            byte[] buf = new byte[64 * 1024];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buf);
+                if (n == 0 && inflater.needsInput()) throw new IllegalStateException("raw DEFLATE stream ends before its final block");
+                out.write(buf, 0, n);
+            }
+            return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.util.zip.DataFormatException e) {
+            throw new IllegalStateException("not raw DEFLATE", e);
+        } finally {
+            inflater.end();
+        }
     }
 }

@@ -35,8 +35,16 @@ public final class LiveSocket {
     }
 
     private enum Stage { AWAITING_HELLO, SYNCING, LIVE, CLOSED }
+    /**
+     * What a device may ask for in its hello ({@code "compress":"deflate-raw"}): its snapshots as one
+     * binary frame of raw DEFLATE (docs/protocol.md). WebSocket compression itself is declined
+     * (a zlib stream per socket, every frame compressed per socket: docs/performance.md).
+     */
+    static final String COMPRESS = "deflate-raw";
 
     private final ServerWebSocket ws;
+    /** Whether this device's snapshots go as raw DEFLATE in a binary frame (its hello asked). */
+    private boolean deflatedSnapshots;
     private final LiveHub hub;
     private final Services services;
     private final Context context;
@@ -148,10 +156,13 @@ public final class LiveSocket {
         String token = stringOrNull(msg, "token");
         String meeting = stringOrNull(msg, "meetingId");
         Object last = msg.getValue("lastSeq");
-        if (token == null || meeting == null || (last != null && !(last instanceof Number))) {
-            send(Protocol.error(null, "BAD_REQUEST", "hello needs token, meetingId and optionally lastSeq"));
+        Object compress = msg.getValue("compress");
+        if (token == null || meeting == null || (last != null && !(last instanceof Number))
+                || (compress != null && !COMPRESS.equals(compress))) {
+            send(Protocol.error(null, "BAD_REQUEST", "hello needs token, meetingId, optionally lastSeq and compress \"" + COMPRESS + "\""));
             return;
         }
+        deflatedSnapshots = compress != null;
         stage = Stage.SYNCING;
         services.vertx().executeBlocking(() -> identify(token)).compose(who -> {
             if (who == null) return Future.failedFuture(new Refusal("NOT_AUTHENTICATED"));
@@ -205,9 +216,16 @@ public final class LiveSocket {
     }
 
     private Future<Void> sendSnapshot() {
-        return Future.fromCompletionStage(runtime.snapshotText(viewer), context).map(snap -> {
+        return Future.fromCompletionStage(runtime.snapshotText(viewer, deflatedSnapshots), context).map(snap -> {
             seq = snap.seq();
-            send(snap.text());
+            var metrics = services.metrics();
+            if (snap.deflated() == null) {
+                metrics.snapshotsText.incrementAndGet();
+                send(snap.text());
+            } else {
+                metrics.snapshotsDeflated.incrementAndGet();
+                if (writable()) ws.writeBinaryMessage(Buffer.buffer(snap.deflated()));
+            }
             return null;
         });
     }

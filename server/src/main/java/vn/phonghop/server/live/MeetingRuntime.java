@@ -256,11 +256,29 @@ public final class MeetingRuntime {
         return result;
     }
 
-    /** A snapshot message as sent on the live channel, with the seq it stands at. */
-    public record SnapshotText(long seq, String text) { }
+    /**
+     * A snapshot message as sent on the live channel, with the seq it stands at: its JSON text, or
+     * (when the device asked for it) that text as one raw DEFLATE stream ({@link RawDeflate}).
+     */
+    public record SnapshotText(long seq, String text, byte[] deflated) { }
 
-    /** The view last serialized for each audience, and the meeting state it was serialized from. */
-    private record EncodedView(MeetingState state, String json) { }
+    /**
+     * The view last serialized for each audience, the meeting state it was serialized from, and the
+     * snapshot message up to the view's end ({@code prefix}, which holds the seq: an event may leave
+     * the state as it was), compressed when first asked for.
+     */
+    private static final class EncodedView {
+        final MeetingState state;
+        final long seq;
+        final String prefix;
+        byte[] deflatedPrefix;
+
+        EncodedView(MeetingState state, long seq, String prefix) {
+            this.state = state;
+            this.seq = seq;
+            this.prefix = prefix;
+        }
+    }
 
     private final java.util.EnumMap<Audience, EncodedView> encodedViews = new java.util.EnumMap<>(Audience.class);
 
@@ -268,20 +286,23 @@ public final class MeetingRuntime {
      * The snapshot message for this viewer. The view is serialized once per audience and state:
      * when a room reconnects at once (a network blip, a node gone) 1,500 tablets get the same
      * view, and at 10,000 members it is a megabyte of JSON; only {@code me} is made per viewer.
+     * {@code deflated}: as raw DEFLATE, the view's part compressed once per audience and state too.
      */
-    public CompletableFuture<SnapshotText> snapshotText(Viewer viewer) {
+    public CompletableFuture<SnapshotText> snapshotText(Viewer viewer, boolean deflated) {
         return whenMeeting(() -> {
             Audience a = viewer.audience();
             EncodedView cached = encodedViews.get(a);
-            if (cached == null || cached.state() != durable) {
+            if (cached == null || cached.state != durable || cached.seq != durableSeq) {
                 var view = new JsonObject();
                 Projection.view(durable, a).forEach(view::put);
-                cached = new EncodedView(durable, view.encode());
+                cached = new EncodedView(durable, durableSeq, "{\"type\":\"snapshot\",\"seq\":" + durableSeq + ",\"audience\":\""
+                        + a.name() + "\",\"view\":" + view.encode());
                 encodedViews.put(a, cached);
             }
-            String text = "{\"type\":\"snapshot\",\"seq\":" + durableSeq + ",\"audience\":\"" + a.name() + "\",\"view\":"
-                    + cached.json() + ",\"me\":" + Projection.me(durable, viewer).encode() + "}";
-            return new SnapshotText(durableSeq, text);
+            String tail = ",\"me\":" + Projection.me(durable, viewer).encode() + "}";
+            if (!deflated) return new SnapshotText(durableSeq, cached.prefix + tail, null);
+            if (cached.deflatedPrefix == null) cached.deflatedPrefix = RawDeflate.flushed(cached.prefix);
+            return new SnapshotText(durableSeq, null, RawDeflate.finish(cached.deflatedPrefix, tail));
         });
     }
 

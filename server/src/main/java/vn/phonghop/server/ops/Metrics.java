@@ -44,6 +44,9 @@ public final class Metrics {
     public final Histogram commandLatency = new Histogram();
     public final Histogram fanOutLatency = new Histogram();
     public final Histogram storeLatency = new Histogram();
+    /** Snapshots sent as JSON text, and as raw DEFLATE (the device asked: hello's "compress"). */
+    public final AtomicLong snapshotsText = new AtomicLong();
+    public final AtomicLong snapshotsDeflated = new AtomicLong();
     private final LongSupplier connections;
     private final LongSupplier storeCommits;
     private final LongSupplier storeAppends;
@@ -65,6 +68,10 @@ public final class Metrics {
         counter(out, "phonghop_store_appends_total", "Appends written by the event store", storeAppends.getAsLong());
         counter(out, "phonghop_store_batches_retried_total", "Group commits written again request by request after the whole"
                 + " batch at once failed (PostgreSQL: another node's write or a repeated command in it)", storeRetried.getAsLong());
+        out.append("# HELP phonghop_snapshots_total Snapshots sent, by form (text, or deflate-raw when the device asked)\n")
+                .append("# TYPE phonghop_snapshots_total counter\n")
+                .append("phonghop_snapshots_total{form=\"text\"} ").append(snapshotsText.get()).append('\n')
+                .append("phonghop_snapshots_total{form=\"deflate-raw\"} ").append(snapshotsDeflated.get()).append('\n');
         commandLatency.write(out, "phonghop_command_seconds", "From command received to acknowledgement (durable)");
         fanOutLatency.write(out, "phonghop_fanout_seconds", "From event durable to written to this node's sockets");
         storeLatency.write(out, "phonghop_store_append_seconds", "From append submitted to committed (group commit)");

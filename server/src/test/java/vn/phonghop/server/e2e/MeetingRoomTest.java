@@ -88,6 +88,22 @@ class MeetingRoomTest {
     }
 
     @Test
+    @DisplayName("Chromium asks for its snapshots as raw DEFLATE and reads them: every device of the room got one that way")
+    void the_browsers_read_deflated_snapshots() throws Exception {
+        // the four devices are live (their pages show the snapshot), so each of them inflated one
+        String metrics = room.metrics();
+        var deflated = java.util.regex.Pattern.compile("phonghop_snapshots_total\\{form=\"deflate-raw\"} (\\d+)").matcher(metrics);
+        assertTrue(deflated.find(), metrics);
+        assertTrue(Long.parseLong(deflated.group(1)) >= 4, "snapshots sent deflated: " + deflated.group(1));
+        assertTrue(metrics.contains("phonghop_snapshots_total{form=\"text\"} 0"), metrics);
+        // and a device that reconnects from scratch reads a fresh one as well
+        tabletA.go(room.url("/tablet/"));
+        tabletA.waitText("#me-name", DUNG);
+        checkIn(tabletA);
+        display.waitText("#att-present", "1/14");
+    }
+
+    @Test
     @DisplayName("The secretary moves to the next item and both tablets follow, opening its document")
     void the_secretary_advances_the_item_and_both_tablets_follow() {
         console.click("#run-agenda li[data-item='i-2.2'] button[data-action='start-item']");

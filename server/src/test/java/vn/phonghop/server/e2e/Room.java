@@ -40,6 +40,13 @@ final class Room implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("no demo code for " + memberId));
     }
 
+    /** The server's /metrics text, as a monitoring system reads it. */
+    String metrics() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/metrics"))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     String displayCode() {
         return server.demo().displayCode();
     }

@@ -44,7 +44,37 @@ public final class LiveClient implements AutoCloseable {
                 inbox.add(m);
             }
         });
+        // a snapshot asked for as raw DEFLATE (hello's "compress"): inflated here and queued as its text
+        ws.binaryMessageHandler(b -> {
+            binaryBytes.addAndGet(b.length());
+            inbox.add(new JsonObject(inflateRaw(b.getBytes())));
+        });
         ws.closeHandler(v -> closed = true);
+    }
+
+    /** Bytes received in binary frames (compressed snapshots). */
+    final java.util.concurrent.atomic.AtomicLong binaryBytes = new java.util.concurrent.atomic.AtomicLong();
+
+    static String inflateRaw(byte[] bytes) {
+        var inflater = new java.util.zip.Inflater(true);
+        try {
+            inflater.setInput(bytes);
+            var out = new java.io.ByteArrayOutputStream();
+            byte[] buf = new byte[64 * 1024];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buf);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new IllegalStateException("raw DEFLATE stream ends before its final block");
+                }
+                out.write(buf, 0, n);
+            }
+            if (inflater.getRemaining() != 0) throw new IllegalStateException(inflater.getRemaining() + " bytes after the final block");
+            return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.util.zip.DataFormatException e) {
+            throw new IllegalStateException("not raw DEFLATE", e);
+        } finally {
+            inflater.end();
+        }
     }
 
     static LiveClient connect(Vertx vertx, int port) throws Exception {
@@ -60,7 +90,15 @@ public final class LiveClient implements AutoCloseable {
     }
 
     public JsonObject hello(String token, String meetingId) {
-        var h = new JsonObject().put("type", "hello").put("token", token).put("meetingId", meetingId);
+        return hello(new JsonObject().put("type", "hello").put("token", token).put("meetingId", meetingId));
+    }
+
+    /** Says hello asking for the snapshot as raw DEFLATE in a binary frame, as a browser tablet does. */
+    public JsonObject helloDeflated(String token, String meetingId) {
+        return hello(new JsonObject().put("type", "hello").put("token", token).put("meetingId", meetingId).put("compress", "deflate-raw"));
+    }
+
+    private JsonObject hello(JsonObject h) {
         if (lastSeq >= 0) h.put("lastSeq", lastSeq);
         sendText(h.encode());
         return next(m -> "snapshot".equals(m.getString("type")) || "resume".equals(m.getString("type"))

@@ -64,6 +64,29 @@ class LiveProtocolTest {
     }
 
     @Test
+    @DisplayName("A device that asks for it gets its snapshot as raw DEFLATE in a binary frame: the same snapshot, fewer bytes; events stay text")
+    void deflated_snapshot() throws Exception {
+        String token = server.login("chutri");
+        try (var plain = server.live(); var deflated = server.live(); var wrong = server.live()) {
+            JsonObject text = plain.hello(token, Demo.MEETING_ID);
+            JsonObject inflated = deflated.helloDeflated(token, Demo.MEETING_ID);
+            assertEquals("snapshot", inflated.getString("type"));
+            assertEquals(text, inflated);
+            long textBytes = text.encode().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            assertTrue(deflated.binaryBytes.get() > 0 && deflated.binaryBytes.get() * 3 < textBytes,
+                    deflated.binaryBytes.get() + " bytes deflated for " + textBytes);
+            // live as any other device: a command's event comes to it as text
+            assertEquals("ack", deflated.command(new JsonObject().put("type", "StartMeeting")).getString("type"));
+            deflated.event("MeetingStarted");
+            plain.event("MeetingStarted");
+            wrong.sendText(new JsonObject().put("type", "hello").put("token", token).put("meetingId", Demo.MEETING_ID)
+                    .put("compress", "gzip").encode());
+            assertEquals("BAD_REQUEST", error(wrong).getString("code"));
+            stillSound(deflated);
+        }
+    }
+
+    @Test
     @DisplayName("Every kind of bad message gets a typed error, and the socket keeps working")
     void bad_messages() throws Exception {
         try (var c = server.live()) {
