@@ -39,7 +39,7 @@ public final class Bench {
     /** Runs a scenario and returns its result line; the smoke test calls this in-process. */
     public static JsonObject run(String scenario, Map<String, String> options) throws Exception {
         var o = new Options(options);
-        Fleet.offerDeflate = o.integer("deflate", 1) != 0;
+        Fleet.offerDeflate = deflate(o);
         double loadBefore = Cpu.loadAverage();
         Vertx vertx = Vertx.vertx(loadGeneratorOptions(o.integer("clientLoops", 2), nativeTransport(o)));
         Path work = Files.createTempDirectory("phonghop-bench-");
@@ -83,9 +83,14 @@ public final class Bench {
         return Boolean.parseBoolean(System.getProperty("phonghop.nativeTransport", "true"));
     }
 
-    /** The JVM option that tells a worker process whether its tablets offer permessage-deflate ({@link Fleet#offerDeflate}). */
+    /** {@code deflate=1} (the default): the tablets ask for compression as a browser does ({@link Fleet#offerDeflate}). */
+    static boolean deflate(Options o) {
+        return o.integer("deflate", 1) != 0;
+    }
+
+    /** The JVM option that passes {@link #deflate} to a worker process. */
     static String deflateProperty(Options o) {
-        return "-Dbench.deflate=" + (o.integer("deflate", 1) != 0);
+        return "-Dbench.deflate=" + deflate(o);
     }
 
     /** The JVM option that tells a server process (the real one, the bare baseline) which transport to use. */

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,6 +48,11 @@ final class Fleet implements AutoCloseable {
     final AtomicLong snapshotWireBytes = new AtomicLong();
     /** The extensions the server accepted, by what its handshakes answered (e.g. "permessage-deflate"; "" for none). */
     final Map<String, Integer> extensions = new java.util.concurrent.ConcurrentHashMap<>();
+    /** {@link #extensions} as the result line reports them. */
+    JsonObject extensionsAccepted() {
+        return new JsonObject(new HashMap<String, Object>(extensions));
+    }
+
     /** Which tablet keeps the text of the last event of each type it received ({@link #samples}); -1: none. */
     volatile int sampleTablet = -1;
     /** By event type, the last event the sample tablet received, as it came: the baselines send the same text. */

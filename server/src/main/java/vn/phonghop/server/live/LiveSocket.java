@@ -43,14 +43,14 @@ public final class LiveSocket {
     static final String COMPRESS = "deflate-raw";
 
     private final ServerWebSocket ws;
-    /** Whether this device's snapshots go as raw DEFLATE in a binary frame (its hello asked). */
-    private boolean deflatedSnapshots;
     private final LiveHub hub;
     private final Services services;
     private final Context context;
     private final String connectionId = UUID.randomUUID().toString();
     private final List<LiveMessage> buffered = new ArrayList<>();
     private Stage stage = Stage.AWAITING_HELLO;
+    /** Whether this device's snapshots go as raw DEFLATE in a binary frame (its hello asked). */
+    private boolean deflatedSnapshots;
     private String meetingId;
     private MeetingRuntime runtime;
     private Viewer viewer;
