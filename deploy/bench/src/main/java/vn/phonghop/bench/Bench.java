@@ -41,7 +41,7 @@ public final class Bench {
         var o = new Options(options);
         Fleet.offerDeflate = deflate(o);
         double loadBefore = Cpu.loadAverage();
-        Vertx vertx = Vertx.vertx(loadGeneratorOptions(o.integer("clientLoops", 2), nativeTransport(o)));
+        Vertx vertx = Vertx.vertx(loadGeneratorOptions(clientLoops(o), nativeTransport(o)));
         Path work = Files.createTempDirectory("phonghop-bench-");
         long cpuBefore = Cpu.self();
         long started = System.nanoTime();
@@ -70,6 +70,11 @@ public final class Bench {
         String t = o.text("transport", "epoll");
         if (!t.equals("epoll") && !t.equals("nio")) throw new IllegalArgumentException("transport=epoll or transport=nio, not " + t);
         return t.equals("epoll");
+    }
+
+    /** {@code clientLoops} (2): the event loops of each load-generator process, over which its tablets spread. */
+    static int clientLoops(Options o) {
+        return Math.max(1, o.integer("clientLoops", 2));
     }
 
     /** The Vert.x of a load-generator process (this one, a worker). */

@@ -47,7 +47,7 @@ final class Congress {
 
     private JsonObject scenario(int n, List<Phase> phases, int liveCheckIns, boolean heap, int warmUps) throws Exception {
         var out = new JsonObject().put("tablets", n);
-        try (var s = RealServer.start(vertx, o, work); var f = new Fleet(vertx, o.integer("perAddress", 5000), o.integer("addresses", 8))) {
+        try (var s = RealServer.start(vertx, o, work); var f = new Fleet(vertx, Bench.clientLoops(o), o.integer("perAddress", 5000), o.integer("addresses", 8))) {
             server = s;
             fleet = f;
             server.meetingOf(n, "Đại hội thử tải " + n + " đại biểu");
@@ -218,7 +218,10 @@ final class Congress {
                 .put("serverSays", new JsonObject()
                         .put("storeAppendMeanMs", RealServer.meanMillis(metrics0, metrics1, "phonghop_store_append_seconds"))
                         .put("commandMeanMs", RealServer.meanMillis(metrics0, metrics1, "phonghop_command_seconds"))
-                        .put("fanOutMeanMs", RealServer.meanMillis(metrics0, metrics1, "phonghop_fanout_seconds")))
+                        .put("fanOutMeanMs", RealServer.meanMillis(metrics0, metrics1, "phonghop_fanout_seconds"))
+                        .put("storeAppendP99AtMostMs", RealServer.p99AtMostMillis(metrics0, metrics1, "phonghop_store_append_seconds"))
+                        .put("commandP99AtMostMs", RealServer.p99AtMostMillis(metrics0, metrics1, "phonghop_command_seconds"))
+                        .put("fanOutP99AtMostMs", RealServer.p99AtMostMillis(metrics0, metrics1, "phonghop_fanout_seconds")))
                 .put("votedCountDelivery", countLatency)
                 .put("votedCountDeliveryByNode", byNode.isEmpty() ? null : byNode)
                 .put("votedCountTimeToLastTablet", counts)

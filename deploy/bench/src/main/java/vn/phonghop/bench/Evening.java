@@ -35,7 +35,7 @@ final class Evening {
         int seconds = o.integer("seconds", 30);
         var out = new JsonObject().put("tablets", n).put("rooms", rooms).put("roomSize", roomSize).put("eventSeconds", seconds)
                 .put("eventsPerRoomPerSecond", o.integer("rate", 1));
-        try (var fleet = new Fleet(vertx, o.integer("perAddress", 5000), o.integer("addresses", 8))) {
+        try (var fleet = new Fleet(vertx, Bench.clientLoops(o), o.integer("perAddress", 5000), o.integer("addresses", 8))) {
             JsonObject real;
             try (var server = RealServer.start(vertx, o, work)) {
                 Bench.log("setting up " + rooms + " rooms of " + roomSize);

@@ -36,7 +36,7 @@ final class FanOut {
         JsonObject real;
         int perAddress = o.integer("perAddress", 5000);
         int addresses = o.integer("addresses", 8);
-        try (var fleet = new Fleet(vertx, perAddress, addresses);
+        try (var fleet = new Fleet(vertx, Bench.clientLoops(o), perAddress, addresses);
              var workers = new Workers(processes - 1, o, work, perAddress, addresses)) {
             try (var server = RealServer.start(vertx, o, work)) {
                 server.meetingOf(n, "Phổ biến nghị quyết thử tải " + n + " máy tính bảng");

@@ -1,5 +1,7 @@
 package vn.phonghop.bench;
 
+import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -36,6 +38,14 @@ final class Fleet implements AutoCloseable {
     static volatile boolean offerDeflate = Boolean.parseBoolean(System.getProperty("bench.deflate", "true"));
 
     private final Vertx vertx;
+    /**
+     * One context on each event loop of the load generator. A socket stays on the event loop of
+     * the context that connected it, and Vert.x gives every call from one non-Vert.x thread the
+     * same context: until 2026-11-24 every tablet was connected from the main thread's lanes and
+     * all of them sat on one event loop, whatever {@code clientLoops} said, so one thread read all
+     * 1,500 frames of a fan-out one after the other. Each lane now starts on its own loop's context.
+     */
+    private final List<Context> loops;
     private final int perAddress;
     private final int firstAddress;
     private final int lastAddress;
@@ -58,13 +68,17 @@ final class Fleet implements AutoCloseable {
     /** By event type, the last event the sample tablet received, as it came: the baselines send the same text. */
     final Map<String, String> samples = new java.util.concurrent.ConcurrentHashMap<>();
 
-    Fleet(Vertx vertx, int perAddress, int addresses) {
-        this(vertx, perAddress, 2, addresses);
+    Fleet(Vertx vertx, int loops, int perAddress, int addresses) {
+        this(vertx, loops, perAddress, 2, addresses);
     }
 
-    /** Source addresses 127.0.0.{firstAddress} … (a worker process takes other addresses than the main one). */
-    Fleet(Vertx vertx, int perAddress, int firstAddress, int addresses) {
+    /**
+     * Source addresses 127.0.0.{firstAddress} … (a worker process takes other addresses than the
+     * main one); the tablets spread over the {@code loops} event loops of {@code vertx}.
+     */
+    Fleet(Vertx vertx, int loops, int perAddress, int firstAddress, int addresses) {
         this.vertx = vertx;
+        this.loops = eventLoopContexts(vertx, loops);
         this.perAddress = perAddress;
         this.firstAddress = firstAddress;
         this.lastAddress = Math.min(254, firstAddress + addresses - 1);
@@ -101,7 +115,10 @@ final class Fleet implements AutoCloseable {
         var sources = new ArrayList<String>();
         for (int i = 0; i < tokens.size(); i++) sources.add(sourceAddress());
         for (int lane = 0; lane < Math.min(CONNECTING_AT_ONCE, tokens.size()); lane++) {
-            lanes.add(lane(next, port, meetingIds, connected, tokens, sources));
+            // a lane connects its next tablet from the last one's context: it stays on the loop it starts on
+            var started = Promise.<Void>promise();
+            loops.get(lane % loops.size()).runOnContext(v -> lane(next, port, meetingIds, connected, tokens, sources).onComplete(started));
+            lanes.add(started.future());
         }
         Api.await(Future.all(lanes), timeoutSeconds);
         tablets.addAll(connected);
@@ -125,6 +142,19 @@ final class Fleet implements AutoCloseable {
                     else lane(next, port, meetingIds, connected, tokens, sources).onComplete(done);
                 });
         return done.future();
+    }
+
+    /** A context on each of the {@code loops} event loops of {@code vertx} (a verticle instance's, one per loop). */
+    static List<Context> eventLoopContexts(Vertx vertx, int loops) {
+        var contexts = new java.util.concurrent.CopyOnWriteArrayList<Context>();
+        Api.await(vertx.deployVerticle(() -> new io.vertx.core.VerticleBase() {
+            @Override
+            public Future<?> start() {
+                contexts.add(context);
+                return Future.succeededFuture();
+            }
+        }, new DeploymentOptions().setInstances(loops)), 30);
+        return List.copyOf(contexts);
     }
 
     private String sourceAddress() {

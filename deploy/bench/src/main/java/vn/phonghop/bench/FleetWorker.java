@@ -30,9 +30,10 @@ public final class FleetWorker {
         int perAddress = Integer.parseInt(args[0]);
         int firstAddress = Integer.parseInt(args[1]);
         int addresses = Integer.parseInt(args[2]);
-        Vertx vertx = Vertx.vertx(Bench.loadGeneratorOptions(2, Bench.nativeTransportFromProperty()));
+        int loops = Integer.getInteger("bench.clientLoops", 2);
+        Vertx vertx = Vertx.vertx(Bench.loadGeneratorOptions(loops, Bench.nativeTransportFromProperty()));
         var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        try (var fleet = new Fleet(vertx, perAddress, firstAddress, addresses)) {
+        try (var fleet = new Fleet(vertx, loops, perAddress, firstAddress, addresses)) {
             var worker = new FleetWorker(fleet, firstAddress);
             String line;
             while ((line = in.readLine()) != null) {

@@ -172,13 +172,13 @@ final class RealServer implements AutoCloseable {
         return Api.all(memberIds.size(), 16, i -> api.pairSeat(adminToken, meetingId, memberIds.get(i)));
     }
 
-    /** The server's own counters and histogram sums from /metrics (Prometheus text), by name. */
+    /** The server's own counters, histogram buckets and sums from /metrics (Prometheus text), by name with its labels. */
     java.util.Map<String, Double> metrics() {
         var out = new java.util.HashMap<String, Double>();
         try {
             String text = Api.await(api.call(io.vertx.core.http.HttpMethod.GET, "/metrics", null, null, null), 10).body();
             for (String line : text.split("\n")) {
-                if (line.startsWith("#") || line.contains("{")) continue;
+                if (line.startsWith("#")) continue;
                 int sp = line.lastIndexOf(' ');
                 if (sp > 0) out.put(line.substring(0, sp), Double.parseDouble(line.substring(sp + 1)));
             }
@@ -193,6 +193,26 @@ final class RealServer implements AutoCloseable {
         double count = after.getOrDefault(histogram + "_count", 0.0) - before.getOrDefault(histogram + "_count", 0.0);
         double sum = after.getOrDefault(histogram + "_sum", 0.0) - before.getOrDefault(histogram + "_sum", 0.0);
         return count == 0 ? -1 : Math.round(sum / count * 1e5) / 100.0;
+    }
+
+    /**
+     * The upper bound in ms of the server histogram's bucket that holds its 99th percentile between
+     * two scrapes (the buckets are coarse: 1, 2, 5, 10, 25, 50, 100, 250 ms …); -1 when it recorded
+     * nothing, null when the percentile is past the last finite bucket.
+     */
+    static Double p99AtMostMillis(java.util.Map<String, Double> before, java.util.Map<String, Double> after, String histogram) {
+        String prefix = histogram + "_bucket{le=\"";
+        var bounds = new java.util.TreeMap<Double, Double>();
+        for (var e : after.entrySet()) {
+            if (!e.getKey().startsWith(prefix)) continue;
+            String le = e.getKey().substring(prefix.length(), e.getKey().length() - 2);
+            bounds.put(le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le) * 1000,
+                    e.getValue() - before.getOrDefault(e.getKey(), 0.0));
+        }
+        if (bounds.isEmpty() || bounds.lastEntry().getValue() == 0) return -1.0;
+        double total = bounds.lastEntry().getValue();
+        for (var b : bounds.entrySet()) if (b.getValue() >= 0.99 * total) return b.getKey().isInfinite() ? null : b.getKey();
+        return null;
     }
 
     @Override

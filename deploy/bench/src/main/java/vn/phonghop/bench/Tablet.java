@@ -42,6 +42,11 @@ final class Tablet {
         this.fleet = fleet;
     }
 
+    /** The context of this tablet's socket (its event loop), once connected. */
+    Context context() {
+        return context;
+    }
+
     /** Runs on the socket's own context once connected: from then on all of this tablet's work happens there. */
     Future<Long> attach(WebSocket socket, String token, String meetingId) {
         this.ws = socket;
