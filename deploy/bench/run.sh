@@ -15,7 +15,7 @@ if [ "${BUILD:-0}" = 1 ] || [ ! -f server/target/phonghop-server.jar ] || [ ! -f
   mvn -B -q install -DskipTests >&2
 fi
 # the Node.js baseline: `ws` from npm, installed here at run time (node_modules is git-ignored)
-if [ "$1" = fanout ] && command -v npm >/dev/null 2>&1 && [ ! -d deploy/bench/node/node_modules/ws ]; then
+if { [ "$1" = fanout ] || [ "$1" = evening ]; } && command -v npm >/dev/null 2>&1 && [ ! -d deploy/bench/node/node_modules/ws ]; then
   (cd deploy/bench/node && npm install --no-audit --no-fund --loglevel=error >&2)
 fi
 # nodes=N (a cluster) or pg=1: the server on PostgreSQL 15 from deploy/cluster.sh, a fresh database per run
