@@ -49,13 +49,18 @@ final class SharedFrame {
      * event's time). A tablet applies it as the events fromSeq…seq; 1,500 votes in a second are
      * then a few dozen items per tablet instead of 1,500. The console sees who voted, so its events
      * are never folded.
+     *
+     * <p>The console's items keep their events, but an item's patch is left out (sent empty) when
+     * later items of the same frame replace every slice it replaces: each of the console's votes
+     * carries the poll's row with its list of voters, so a tick of 100 single votes was 100 copies
+     * of a growing list (574 KB frames at 1,500 members, more than a socket may have queued).
      */
     static SharedFrame of(java.util.List<LiveMessage> batch, Audience audience) {
         if (batch.size() == 1) {
             String t = batch.get(0).textFor(audience);
             return t == null ? null : new SharedFrame(t);
         }
-        var items = new Items(batch.size());
+        var items = new Items(batch.size(), audience);
         var row = new java.util.ArrayList<LiveMessage>();
         for (LiveMessage m : batch) {
             String t = m.textFor(audience);
@@ -67,7 +72,7 @@ final class SharedFrame {
             }
             items.votes(row, audience);
             if (c != null) row.add(m);
-            else items.add(t);
+            else items.add(m, t);
         }
         items.votes(row, audience);
         return items.frame();
@@ -75,19 +80,25 @@ final class SharedFrame {
 
     private static final String EVENT_PREFIX = "{\"type\":\"event\",";
 
+    /**
+     * An item of a frame: its text, the message whose patch may be left out ({@code null}: never),
+     * and the slices its patch replaces whole.
+     */
+    private record Item(String text, LiveMessage cuttable, java.util.Set<String> replaces) { }
+
     /** The items of an events frame as they are added. */
     private static final class Items {
-        private final StringBuilder out;
-        private boolean empty = true;
+        private final java.util.List<Item> items;
+        private final Audience audience;
 
-        Items(int size) {
-            out = new StringBuilder(64 + size * 256).append("{\"type\":\"events\",\"items\":[");
+        Items(int size, Audience audience) {
+            items = new java.util.ArrayList<>(size);
+            this.audience = audience;
         }
 
-        void add(String text) {
-            if (!empty) out.append(',');
-            out.append(text);
-            empty = false;
+        void add(LiveMessage m, String text) {
+            LiveMessage.Patch p = m.patches().get(audience);
+            items.add(new Item(text, audience == Audience.CONSOLE && p != null ? m : null, p == null ? java.util.Set.of() : p.slices()));
         }
 
         /**
@@ -114,18 +125,42 @@ final class SharedFrame {
         /** The events first…last as one item: the last one's text, saying which seqs it stands for. */
         private void fold(LiveMessage first, LiveMessage last, Audience audience) {
             String t = last.textFor(audience);
+            var replaces = last.countedFor(audience).patchSlices();
             if (first == last || !t.startsWith(EVENT_PREFIX)) {
-                add(t);
+                items.add(new Item(t, null, replaces));
                 return;
             }
-            if (!empty) out.append(',');
-            out.append(EVENT_PREFIX).append("\"fromSeq\":").append(first.seq()).append(",\"firstAt\":\"")
-                    .append(first.countedFor(audience).at()).append("\",").append(t, EVENT_PREFIX.length(), t.length());
-            empty = false;
+            items.add(new Item(EVENT_PREFIX + "\"fromSeq\":" + first.seq() + ",\"firstAt\":\"" + first.countedFor(audience).at()
+                    + "\"," + t.substring(EVENT_PREFIX.length()), null, replaces));
         }
 
         SharedFrame frame() {
-            return empty ? null : new SharedFrame(out.append("]}").toString());
+            if (items.isEmpty()) return null;
+            // from the last item back: what the items after this one replace whole
+            var texts = new String[items.size()];
+            var later = new java.util.HashSet<String>();
+            for (int i = items.size() - 1; i >= 0; i--) {
+                Item item = items.get(i);
+                boolean replaced = item.cuttable() != null && replacedByLater(item.replaces(), later);
+                texts[i] = replaced ? item.cuttable().textWithoutPatch(audience) : item.text();
+                later.addAll(item.replaces());
+            }
+            int size = 32;
+            for (String t : texts) size += t.length() + 1;
+            var out = new StringBuilder(size).append("{\"type\":\"events\",\"items\":[");
+            for (int i = 0; i < texts.length; i++) {
+                if (i > 0) out.append(',');
+                out.append(texts[i]);
+            }
+            return new SharedFrame(out.append("]}").toString());
+        }
+
+        /** Whether every slice in {@code slices} is replaced by the later items' {@code later} (the poll list replaces its rows). */
+        private static boolean replacedByLater(java.util.Set<String> slices, java.util.Set<String> later) {
+            for (String s : slices) {
+                if (!later.contains(s) && !(s.startsWith("pollRows:") && later.contains("polls"))) return false;
+            }
+            return true;
         }
     }
 }

@@ -107,6 +107,7 @@ final class ViewTracker {
     LiveMessage next(String meetingId, long seq, MeetingEvent e, MeetingState after, Set<String> touched) {
         var texts = new EnumMap<Audience, String>(Audience.class);
         var counted = new EnumMap<Audience, LiveMessage.Counted>(Audience.class);
+        var patches = new EnumMap<Audience, LiveMessage.Patch>(Audience.class);
         for (Audience a : Audience.values()) {
             var prev = last.computeIfAbsent(a, k -> new HashMap<>());
             var patch = new JsonObject();
@@ -125,11 +126,41 @@ final class ViewTracker {
             if (touched.contains("polls")) patchPolls(after, a, patch);
             // sent even when it says nothing to this audience, so that its seq stays gapless (a gap means "reconnect")
             JsonObject event = Projection.event(e, after, a);
-            texts.put(a, new JsonObject().put("type", "event").put("seq", seq).put("event", event)
-                    .put("patch", patch).encode());
+            var encoded = encode(seq, event, patch);
+            texts.put(a, encoded.text());
+            if (encoded.patch() != null) patches.put(a, encoded.patch());
             countedAs(event, patch).ifPresent(c -> counted.put(a, c));
         }
-        return new LiveMessage(meetingId, seq, texts, counted);
+        return new LiveMessage(meetingId, seq, texts, counted, patches);
+    }
+
+    /** An event message's text, and where its patch is and what it replaces ({@code null}: nothing whole). */
+    record Encoded(String text, LiveMessage.Patch patch) { }
+
+    /**
+     * {@code {"type":"event","seq":…,"event":…,"patch":…}}, the patch last, so that a frame can cut
+     * it off where a later item of the frame replaces it (see {@link LiveMessage.Patch}).
+     */
+    static Encoded encode(long seq, JsonObject event, JsonObject patch) {
+        String head = new JsonObject().put("type", "event").put("seq", seq).put("event", event).encode();
+        int at = head.length() - 1;
+        String text = head.substring(0, at) + ",\"patch\":" + patch.encode() + "}";
+        return new Encoded(text, replacedSlices(patch).map(slices -> new LiveMessage.Patch(at, slices)).orElse(null));
+    }
+
+    /**
+     * What a patch replaces whole, as a device applies it (live.js): each slice by its name, each
+     * poll row as {@code pollRows:<id>}, the poll list as {@code polls}; empty when it has nothing.
+     * A patch with {@code rosterRows} (the changed members' rows only) replaces nothing whole: none.
+     */
+    static java.util.Optional<Set<String>> replacedSlices(JsonObject patch) {
+        if (patch.isEmpty() || patch.containsKey("rosterRows")) return java.util.Optional.empty();
+        var slices = new java.util.HashSet<String>();
+        for (String field : patch.fieldNames()) {
+            if (!field.equals("pollRows")) slices.add(field);
+            else patch.getJsonArray(field).forEach(row -> slices.add("pollRows:" + ((JsonObject) row).getString("id")));
+        }
+        return java.util.Optional.of(Set.copyOf(slices));
     }
 
     private static Set<String> withoutPolls(Set<String> slices) {
@@ -172,12 +203,8 @@ final class ViewTracker {
             return java.util.Optional.empty();
         }
         // pollRows replace only their own rows: a later patch covers an earlier one only for the same polls
-        var slices = new java.util.HashSet<String>();
-        for (String field : patch.fieldNames()) {
-            if (!field.equals("pollRows")) slices.add(field);
-            else patch.getJsonArray(field).forEach(row -> slices.add("pollRows:" + ((JsonObject) row).getString("id")));
-        }
-        return java.util.Optional.of(new LiveMessage.Counted(event.getString("pollId"), event.getString("at"), Set.copyOf(slices)));
+        Set<String> slices = replacedSlices(patch).orElse(Set.of());
+        return java.util.Optional.of(new LiveMessage.Counted(event.getString("pollId"), event.getString("at"), slices));
     }
 
     /** An event whose slices are sent with the last event of its batch (always in the same frame). */

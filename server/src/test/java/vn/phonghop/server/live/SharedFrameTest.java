@@ -114,6 +114,122 @@ class SharedFrameTest {
         assertEquals(pollRows("p2=1", "p3=0"), other.getJsonObject(0).getJsonObject("patch"));
     }
 
+    /** An event as the console receives it, encoded as {@link ViewTracker#next} encodes it (its patch cuttable). */
+    private static LiveMessage console(long seq, JsonObject event, JsonObject patch) {
+        var encoded = ViewTracker.encode(seq, event, patch);
+        var patches = new EnumMap<Audience, LiveMessage.Patch>(Audience.class);
+        if (encoded.patch() != null) patches.put(Audience.CONSOLE, encoded.patch());
+        return new LiveMessage("mt", seq, Map.of(Audience.CONSOLE, encoded.text()), Map.of(), patches);
+    }
+
+    private static LiveMessage consoleVote(long seq, String pollId, JsonObject patch) {
+        return console(seq, new JsonObject().put("type", "VoterMarked").put("pollId", pollId).put("voterId", "m" + seq), patch);
+    }
+
+    /** A poll's row as the console sees it: who has voted. */
+    private static JsonObject row(String pollId, int voters) {
+        var voted = new JsonArray();
+        for (int i = 0; i < voters; i++) voted.add("m" + i);
+        return new JsonObject().put("id", pollId).put("votedCount", voters).put("voters", voted);
+    }
+
+    private static JsonObject rows(JsonObject... rows) {
+        var out = new JsonArray();
+        for (var r : rows) out.add(r);
+        return new JsonObject().put("pollRows", out);
+    }
+
+    @Test
+    @DisplayName("The console gets every vote, but a poll's row (its voters) only from the last vote of the frame that carries it")
+    void console_gets_the_last_row_only() {
+        var batch = List.of(consoleVote(10, "p1", rows(row("p1", 1))), consoleVote(11, "p1", rows(row("p1", 2))),
+                consoleVote(12, "p1", rows(row("p1", 3))));
+        var items = items(batch, Audience.CONSOLE);
+        assertEquals(3, items.size());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(10L + i, items.getJsonObject(i).getLong("seq"));
+            assertEquals("m" + (10 + i), items.getJsonObject(i).getJsonObject("event").getString("voterId"));
+        }
+        assertEquals(new JsonObject(), items.getJsonObject(0).getJsonObject("patch"));
+        assertEquals(new JsonObject(), items.getJsonObject(1).getJsonObject("patch"));
+        assertEquals(rows(row("p1", 3)), items.getJsonObject(2).getJsonObject("patch"));
+        // the texts are what ViewTracker encodes: the same as encoding the whole message
+        assertEquals(new JsonObject().put("type", "event").put("seq", 12L).put("event", new JsonObject().put("type", "VoterMarked")
+                .put("pollId", "p1").put("voterId", "m12")).put("patch", rows(row("p1", 3))).encode(), batch.get(2).textFor(Audience.CONSOLE));
+    }
+
+    @Test
+    @DisplayName("A console patch stays unless later items replace all of it: the poll list, other rows, roster rows")
+    void console_keeps_what_is_not_replaced() {
+        var list = new JsonObject().put("polls", new JsonArray().add(row("p1", 0)).add(row("p2", 0)));
+        // a new poll list is not replaced by a later row of one poll
+        var newPoll = items(List.of(consoleVote(10, "p1", list), consoleVote(11, "p1", rows(row("p1", 1)))), Audience.CONSOLE);
+        assertEquals(list, newPoll.getJsonObject(0).getJsonObject("patch"));
+        // a row of p2 beside p1's is not replaced by p1's alone
+        var twoRows = items(List.of(consoleVote(10, "p1", rows(row("p1", 1), row("p2", 1))), consoleVote(11, "p1", rows(row("p1", 2)))),
+                Audience.CONSOLE);
+        assertEquals(rows(row("p1", 1), row("p2", 1)), twoRows.getJsonObject(0).getJsonObject("patch"));
+        // a later poll list replaces the rows
+        var listAfter = items(List.of(consoleVote(10, "p1", rows(row("p1", 1))), consoleVote(11, "p1", list)), Audience.CONSOLE);
+        assertEquals(new JsonObject(), listAfter.getJsonObject(0).getJsonObject("patch"));
+        // roster rows are only the members that changed: never left out
+        var roster = new JsonObject().put("rosterRows", new JsonArray().add(new JsonObject().put("id", "m1").put("present", true)));
+        var checkIn = items(List.of(console(10, new JsonObject().put("type", "CheckedIn").put("personId", "m1"), roster),
+                console(11, new JsonObject().put("type", "CheckedIn").put("personId", "m2"), roster)), Audience.CONSOLE);
+        assertEquals(roster, checkIn.getJsonObject(0).getJsonObject("patch"));
+        // delegates' items are left as they are (theirs fold instead)
+        assertEquals(3, items(List.of(vote(10, "p1", polls(1)), other(11), vote(12, "p1", polls(2))), Audience.DELEGATE).size());
+    }
+
+    /** What live.js does with an item's patch: slices replaced, poll rows and roster rows replaced by id. */
+    private static void apply(JsonObject view, JsonObject patch) {
+        for (String slice : patch.fieldNames()) {
+            Object value = patch.getValue(slice);
+            if (slice.equals("pollRows") || slice.equals("rosterRows")) {
+                String target = slice.equals("pollRows") ? "polls" : "roster";
+                var byId = new java.util.HashMap<String, Object>();
+                ((JsonArray) value).forEach(r -> byId.put(((JsonObject) r).getString("id"), r));
+                var now = new JsonArray();
+                view.getJsonArray(target, new JsonArray()).forEach(r -> now.add(byId.getOrDefault(((JsonObject) r).getString("id"), r)));
+                view.put(target, now);
+            } else {
+                view.put(slice, value);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("A console applying a frame with the replaced patches left out ends where it would with every patch")
+    void console_ends_in_the_same_state() {
+        var random = new java.util.Random(8);
+        for (int round = 0; round < 200; round++) {
+            var batch = new java.util.ArrayList<LiveMessage>();
+            int voters = 0;
+            for (int seq = 1; seq <= 2 + random.nextInt(12); seq++) {
+                var patch = new JsonObject();
+                switch (random.nextInt(6)) {
+                    case 0 -> patch.put("polls", new JsonArray().add(row("p1", voters)).add(row("p" + (2 + random.nextInt(3)), 0)));
+                    case 1 -> patch.put("pollRows", new JsonArray().add(row("p1", ++voters)).add(row("p2", random.nextInt(5))));
+                    case 2 -> patch.put("rosterRows", new JsonArray().add(new JsonObject().put("id", "m" + random.nextInt(3)).put("n", seq)));
+                    case 3 -> patch.put("queue", new JsonArray().add(seq)).put("pollRows", new JsonArray().add(row("p1", ++voters)));
+                    case 4 -> { }
+                    default -> patch.put("pollRows", new JsonArray().add(row("p1", ++voters)));
+                }
+                batch.add(consoleVote(seq, "p1", patch));
+            }
+            var start = new JsonObject().put("polls", new JsonArray().add(row("p1", 0)).add(row("p2", 0)))
+                    .put("roster", new JsonArray().add(new JsonObject().put("id", "m0")).add(new JsonObject().put("id", "m1"))
+                            .add(new JsonObject().put("id", "m2")));
+            var everyPatch = start.copy();
+            for (var m : batch) apply(everyPatch, new JsonObject(m.textFor(Audience.CONSOLE)).getJsonObject("patch"));
+            var fromFrame = start.copy();
+            var items = items(batch, Audience.CONSOLE);
+            assertEquals(batch.size(), items.size());
+            for (Object item : items) apply(fromFrame, ((JsonObject) item).getJsonObject("patch"));
+            assertEquals(everyPatch, fromFrame, "round " + round);
+        }
+    }
+
     @Test
     @DisplayName("A single event goes as itself")
     void single_event() {
