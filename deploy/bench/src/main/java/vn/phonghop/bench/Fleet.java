@@ -43,9 +43,11 @@ final class Fleet implements AutoCloseable {
      * the context that connected it, and Vert.x gives every call from one non-Vert.x thread the
      * same context: until 2026-11-24 every tablet was connected from the main thread's lanes and
      * all of them sat on one event loop, whatever {@code clientLoops} said, so one thread read all
-     * 1,500 frames of a fan-out one after the other. Each lane now starts on its own loop's context.
+     * 1,500 frames of a fan-out one after the other. Each lane now starts on its own loop's context:
+     * those of a verticle deployed with one instance per loop ({@link #loopsDeployment}).
      */
     private final List<Context> loops;
+    private final String loopsDeployment;
     private final int perAddress;
     private final int firstAddress;
     private final int lastAddress;
@@ -78,7 +80,15 @@ final class Fleet implements AutoCloseable {
      */
     Fleet(Vertx vertx, int loops, int perAddress, int firstAddress, int addresses) {
         this.vertx = vertx;
-        this.loops = eventLoopContexts(vertx, loops);
+        var contexts = new java.util.concurrent.CopyOnWriteArrayList<Context>();
+        this.loopsDeployment = Api.await(vertx.deployVerticle(() -> new io.vertx.core.VerticleBase() {
+            @Override
+            public Future<?> start() {
+                contexts.add(context);
+                return Future.succeededFuture();
+            }
+        }, new DeploymentOptions().setInstances(loops)), 30);
+        this.loops = List.copyOf(contexts);
         this.perAddress = perAddress;
         this.firstAddress = firstAddress;
         this.lastAddress = Math.min(254, firstAddress + addresses - 1);
@@ -144,19 +154,6 @@ final class Fleet implements AutoCloseable {
         return done.future();
     }
 
-    /** A context on each of the {@code loops} event loops of {@code vertx} (a verticle instance's, one per loop). */
-    static List<Context> eventLoopContexts(Vertx vertx, int loops) {
-        var contexts = new java.util.concurrent.CopyOnWriteArrayList<Context>();
-        Api.await(vertx.deployVerticle(() -> new io.vertx.core.VerticleBase() {
-            @Override
-            public Future<?> start() {
-                contexts.add(context);
-                return Future.succeededFuture();
-            }
-        }, new DeploymentOptions().setInstances(loops)), 30);
-        return List.copyOf(contexts);
-    }
-
     private String sourceAddress() {
         int span = lastAddress - firstAddress + 1;
         int slot = (opened++ / perAddress) % span;
@@ -191,5 +188,6 @@ final class Fleet implements AutoCloseable {
             clients.values().forEach(c -> c.close());
             clients.clear();
         }
+        Api.await(vertx.undeploy(loopsDeployment), 30);
     }
 }
