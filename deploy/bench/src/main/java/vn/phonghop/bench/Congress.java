@@ -80,8 +80,7 @@ final class Congress {
                 Bench.log(nodes + " nodes; node " + owner + " decides the meeting");
             }
             double connectSeconds = (System.nanoTime() - c0) / 1e9;
-            out.put("connect", new JsonObject().put("extensionsAccepted", fleet.extensionsAccepted()).put("seconds", round(connectSeconds))
-                    .put("snapshotBytesAverage", fleet.snapshotBytes.get() / n).put("snapshotWireBytesAverage", fleet.snapshotWireBytes.get() / n));
+            out.put("connect", fleet.connectFigures(connectSeconds, n));
             if (heap) {
                 out.put("serverHeap", server.process.memoryAfterGc().perTablet(memoryBefore, n));
             }

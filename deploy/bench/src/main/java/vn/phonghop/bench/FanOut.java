@@ -49,8 +49,7 @@ final class FanOut {
                 var tablets = fleet.connect(server.process.port, server.meetingId, server.memberIds.subList(0, local),
                         tokens.subList(0, local), 900);
                 workers.connect(server.process.port, server.meetingId, shares(tokens, local, workers.count()));
-                out.put("connect", new JsonObject().put("extensionsAccepted", fleet.extensionsAccepted()).put("seconds", Congress.round((System.nanoTime() - c0) / 1e9))
-                        .put("snapshotBytesAverage", fleet.snapshotBytes.get() / local).put("snapshotWireBytesAverage", fleet.snapshotWireBytes.get() / local));
+                out.put("connect", fleet.connectFigures((System.nanoTime() - c0) / 1e9, local));
                 out.put("serverHeap", server.process.memoryAfterGc().perTablet(memoryBefore, n));
                 Tablet secretary = tablets.get(1);
                 var metrics0 = server.metrics();

@@ -65,6 +65,12 @@ final class Fleet implements AutoCloseable {
         return new JsonObject(new HashMap<String, Object>(extensions));
     }
 
+    /** The result line's {@code connect}: what the server accepted, how long it took, the snapshots' sizes per tablet of this process. */
+    JsonObject connectFigures(double seconds, int connected) {
+        return new JsonObject().put("extensionsAccepted", extensionsAccepted()).put("seconds", Congress.round(seconds))
+                .put("snapshotBytesAverage", snapshotBytes.get() / connected).put("snapshotWireBytesAverage", snapshotWireBytes.get() / connected);
+    }
+
     /** Which tablet keeps the text of the last event of each type it received ({@link #samples}); -1: none. */
     volatile int sampleTablet = -1;
     /** By event type, the last event the sample tablet received, as it came: the baselines send the same text. */

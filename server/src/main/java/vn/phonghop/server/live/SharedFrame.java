@@ -90,6 +90,8 @@ final class SharedFrame {
     private static final class Items {
         private final java.util.List<Item> items;
         private final Audience audience;
+        /** Whether some item's patch may be left out: else the frame is its items as they came. */
+        private boolean cuttable;
 
         Items(int size, Audience audience) {
             items = new java.util.ArrayList<>(size);
@@ -98,7 +100,9 @@ final class SharedFrame {
 
         void add(LiveMessage m, String text) {
             LiveMessage.Patch p = m.patches().get(audience);
-            items.add(new Item(text, audience == Audience.CONSOLE && p != null ? m : null, p == null ? java.util.Set.of() : p.slices()));
+            boolean cut = audience == Audience.CONSOLE && p != null;
+            cuttable |= cut;
+            items.add(new Item(text, cut ? m : null, p == null ? java.util.Set.of() : p.slices()));
         }
 
         /**
@@ -136,14 +140,18 @@ final class SharedFrame {
 
         SharedFrame frame() {
             if (items.isEmpty()) return null;
-            // from the last item back: what the items after this one replace whole
             var texts = new String[items.size()];
-            var later = new java.util.HashSet<String>();
-            for (int i = items.size() - 1; i >= 0; i--) {
-                Item item = items.get(i);
-                boolean replaced = item.cuttable() != null && replacedByLater(item.replaces(), later);
-                texts[i] = replaced ? item.cuttable().textWithoutPatch(audience) : item.text();
-                later.addAll(item.replaces());
+            if (cuttable) {
+                // from the last item back: what the items after this one replace whole
+                var later = new java.util.HashSet<String>();
+                for (int i = items.size() - 1; i >= 0; i--) {
+                    Item item = items.get(i);
+                    boolean replaced = item.cuttable() != null && replacedByLater(item.replaces(), later);
+                    texts[i] = replaced ? item.cuttable().textWithoutPatch(audience) : item.text();
+                    later.addAll(item.replaces());
+                }
+            } else {
+                for (int i = 0; i < texts.length; i++) texts[i] = items.get(i).text();
             }
             int size = 32;
             for (String t : texts) size += t.length() + 1;

@@ -129,7 +129,7 @@ final class ViewTracker {
             var encoded = encode(seq, event, patch);
             texts.put(a, encoded.text());
             if (encoded.patch() != null) patches.put(a, encoded.patch());
-            countedAs(event, patch).ifPresent(c -> counted.put(a, c));
+            countedAs(event, patch, encoded.patch() == null ? Set.of() : encoded.patch().slices()).ifPresent(c -> counted.put(a, c));
         }
         return new LiveMessage(meetingId, seq, texts, counted, patches);
     }
@@ -198,12 +198,16 @@ final class ViewTracker {
 
     /** A vote as an audience sees it ("one more has voted"), which a frame may fold with the next ones. */
     static java.util.Optional<LiveMessage.Counted> countedAs(JsonObject event, JsonObject patch) {
+        return countedAs(event, patch, replacedSlices(patch).orElse(Set.of()));
+    }
+
+    /** The same, with what the patch replaces already worked out ({@link #replacedSlices}). */
+    private static java.util.Optional<LiveMessage.Counted> countedAs(JsonObject event, JsonObject patch, Set<String> slices) {
         // rosterRows patch only the rows one event changed: a later one does not replace them, so never folded
         if (event == null || !"VoteCounted".equals(event.getString("type")) || patch.containsKey("rosterRows")) {
             return java.util.Optional.empty();
         }
         // pollRows replace only their own rows: a later patch covers an earlier one only for the same polls
-        Set<String> slices = replacedSlices(patch).orElse(Set.of());
         return java.util.Optional.of(new LiveMessage.Counted(event.getString("pollId"), event.getString("at"), slices));
     }
 
