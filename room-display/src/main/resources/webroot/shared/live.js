@@ -13,6 +13,16 @@ import { newId } from './dom.js';
 const PING_EVERY_MS = 20_000;
 
 /**
+ * A poll's new row; the console's may carry votersAdded (who has voted since the row it replaces)
+ * in place of voters: the voters are then the old row's and those, in order.
+ */
+function withVoters(row, old) {
+  if (!row.votersAdded) return row;
+  const { votersAdded, ...rest } = row;
+  return { ...rest, voters: [...new Set([...((old && old.voters) || []), ...votersAdded])].sort() };
+}
+
+/**
  * The server's clock as seen from here: the offset is learnt from the time stamps of the events
  * as they arrive, so a tablet whose clock is wrong still counts a speaker's time down correctly.
  */
@@ -250,7 +260,7 @@ export class LiveMeeting extends EventTarget {
       } else if (slice === 'pollRows') {
         // only these polls changed (one more has voted): replace them by id
         const rows = new Map(value.map((r) => [r.id, r]));
-        this.view.polls = (this.view.polls || []).map((p) => rows.get(p.id) || p);
+        this.view.polls = (this.view.polls || []).map((p) => (rows.has(p.id) ? withVoters(rows.get(p.id), p) : p));
       } else {
         this.view[slice] = value;
       }

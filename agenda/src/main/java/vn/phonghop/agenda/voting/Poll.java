@@ -41,6 +41,15 @@ public sealed interface Poll {
             return voted.contains(memberId);
         }
 
+        /**
+         * Who has voted since {@code earlier}, sorted, when it is an earlier moment of this same
+         * opening (same poll, same opening time, its voters all still here); empty otherwise.
+         */
+        public java.util.Optional<java.util.List<String>> votedSince(Open earlier) {
+            if (!earlier.spec().equals(spec) || !earlier.openedAt().equals(openedAt)) return java.util.Optional.empty();
+            return java.util.Optional.ofNullable(VoterSet.added(earlier.voted(), voted));
+        }
+
         public Open withOpenVote(String voter, Choice choice) {
             var choices = new TreeMap<>(openChoices);
             Choice previous = choices.put(voter, choice);

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -66,6 +67,27 @@ final class VoterSet extends AbstractSet<String> {
         for (String p : prefix) own.append(p);
         own.append(id);
         return new VoterSet(own, size + 1);
+    }
+
+    /**
+     * Who is in {@code now} and not in {@code before}, sorted, when {@code before} is a subset of
+     * {@code now}; null when it is not (someone left). Two versions of one log cost the difference;
+     * others a pass over both.
+     */
+    static java.util.List<String> added(Set<String> before, Set<String> now) {
+        if (before instanceof VoterSet b && now instanceof VoterSet n && b.log == n.log && b.size <= n.size) {
+            List<String> out;
+            synchronized (n.log) {
+                out = new ArrayList<>(n.log.ids.subList(b.size, n.size));
+            }
+            Collections.sort(out);
+            return out;
+        }
+        if (!now.containsAll(before)) return null;
+        var out = new ArrayList<String>();
+        for (String id : now) if (!before.contains(id)) out.add(id);
+        Collections.sort(out);
+        return out;
     }
 
     @Override

@@ -55,4 +55,33 @@ class VoterSetTest {
         assertEquals(Set.of("m05", "m08"), open.withVoterMarked("m08").voted());
         assertEquals(Set.of(), poll.voted());
     }
+
+    @Test
+    @DisplayName("Who has voted since an earlier version: the difference, sorted, on one log or across branches; null when someone left")
+    void added_since() {
+        VoterSet base = VoterSet.of(Set.of("m01"));
+        VoterSet later = base.with("m09").with("m03");
+        assertEquals(List.of("m03", "m09"), VoterSet.added(base, later));
+        assertEquals(List.of(), VoterSet.added(later, later));
+        VoterSet branch = base.with("m05");
+        assertEquals(List.of("m05"), VoterSet.added(base, branch));
+        assertEquals(List.of("m03", "m09"), VoterSet.added(branch, branch.with("m09").with("m03")),
+                "a branch with its own log");
+        assertEquals(null, VoterSet.added(later, base), "m03 and m09 are not in the earlier one");
+        assertEquals(null, VoterSet.added(branch, later), "m05 is not in the other branch");
+        assertEquals(List.of("m02"), VoterSet.added(Set.of("m01"), VoterSet.of(Set.of("m01", "m02"))));
+    }
+
+    @Test
+    @DisplayName("A poll says who has voted since an earlier moment of the same opening, and nothing for another opening")
+    void voted_since() {
+        var spec = new PollSpec("p1", "a1", "Nội dung", DecisionKind.ORDINARY_RESOLUTION, BallotMode.SECRET, List.of(), 0, List.of(), false, null);
+        var opened = new Poll.Draft(spec).open(java.time.Instant.EPOCH);
+        var two = opened.withVoterMarked("m04").withVoterMarked("m02");
+        assertEquals(java.util.Optional.of(List.of("m02", "m04")), two.votedSince(opened));
+        assertEquals(java.util.Optional.of(List.of("m02")), two.votedSince(opened.withVoterMarked("m04")));
+        var reopened = new Poll.Draft(spec).open(java.time.Instant.EPOCH.plusSeconds(1)).withVoterMarked("m02");
+        assertEquals(java.util.Optional.empty(), reopened.votedSince(opened), "another opening");
+        assertEquals(java.util.Optional.empty(), opened.votedSince(two), "voters left");
+    }
 }

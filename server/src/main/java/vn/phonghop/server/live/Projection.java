@@ -3,6 +3,7 @@ package vn.phonghop.server.live;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import vn.phonghop.agenda.attendance.Presence;
 import vn.phonghop.agenda.items.AgendaItem;
@@ -175,6 +176,14 @@ public final class Projection {
 
     /** One poll as an audience sees it; {@code eligible}: the members present with a vote. */
     static JsonObject pollRow(Poll p, int eligible, Audience a) {
+        return pollRow(p, eligible, a, true);
+    }
+
+    /**
+     * The same; without {@code voters} (who has voted, the console's) when {@code withVoters} is
+     * false: the live patches send them as a difference (see {@link ViewTracker}).
+     */
+    static JsonObject pollRow(Poll p, int eligible, Audience a, boolean withVoters) {
         var spec = p.spec();
         var row = RecordJson.toJson(spec);
         row.remove("type");
@@ -182,7 +191,7 @@ public final class Projection {
         if (p instanceof Poll.Open o) {
             row.put("votedCount", o.voted().size()).put("eligibleCount", eligible).put("openedAt", o.openedAt().toString());
             if (a == Audience.CONSOLE) {
-                row.put("voters", new JsonArray(o.voted().stream().toList()));
+                if (withVoters) row.put("voters", new JsonArray(List.copyOf(o.voted())));
                 if (!spec.secret()) row.put("tally", RecordJson.toJson(o.tally()));
             }
         }

@@ -151,16 +151,25 @@ final class ViewTracker {
     /**
      * What a patch replaces whole, as a device applies it (live.js): each slice by its name, each
      * poll row as {@code pollRows:<id>}, the poll list as {@code polls}; empty when it has nothing.
-     * A patch with {@code rosterRows} (the changed members' rows only) replaces nothing whole: none.
+     * A patch with {@code rosterRows} (the changed members' rows only) or a poll row with
+     * {@code votersAdded} (the voters since the last row) replaces nothing whole: none.
      */
     static java.util.Optional<Set<String>> replacedSlices(JsonObject patch) {
-        if (patch.isEmpty() || patch.containsKey("rosterRows")) return java.util.Optional.empty();
+        if (patch.isEmpty() || patch.containsKey("rosterRows") || addsVoters(patch)) return java.util.Optional.empty();
         var slices = new java.util.HashSet<String>();
         for (String field : patch.fieldNames()) {
             if (!field.equals("pollRows")) slices.add(field);
             else patch.getJsonArray(field).forEach(row -> slices.add("pollRows:" + ((JsonObject) row).getString("id")));
         }
         return java.util.Optional.of(Set.copyOf(slices));
+    }
+
+    /** A poll row that adds to the voters the device has ({@code votersAdded}): it does not replace the row whole. */
+    private static boolean addsVoters(JsonObject patch) {
+        JsonArray rows = patch.getJsonArray("pollRows");
+        if (rows == null) return false;
+        for (Object row : rows) if (((JsonObject) row).containsKey("votersAdded")) return true;
+        return false;
     }
 
     private static Set<String> withoutPolls(Set<String> slices) {
@@ -177,8 +186,33 @@ final class ViewTracker {
         var polls = new JsonArray();
         now.values().forEach(r -> polls.add(r.row()));
         JsonArray rows = before == null ? null : Rows.of(now).changedSince(Rows.of(before), polls);
-        if (rows == null) patch.put("polls", polls);
-        else if (!rows.isEmpty()) patch.put("pollRows", rows);
+        if (rows == null) patch.put("polls", withVoters(polls, a, now, Map.of()));
+        else if (!rows.isEmpty()) patch.put("pollRows", withVoters(rows, a, now, before));
+    }
+
+    /**
+     * The console's rows of open polls with who has voted: {@code votersAdded}, those who voted since
+     * the row {@code before} that the console has (same opening), or else {@code voters}, all of them.
+     * A vote at a congress is one id to the console, not the 1,500 ids of everyone who has voted
+     * (a poll of 1,500 votes was 1,500 growing lists, quadratic in bytes encoded, sent and kept).
+     */
+    private static JsonArray withVoters(JsonArray rows, Audience a, Map<String, PollRow> now, Map<String, PollRow> before) {
+        if (a != Audience.CONSOLE) return rows;
+        var out = new JsonArray();
+        for (Object o : rows) {
+            var row = (JsonObject) o;
+            String id = row.getString("id");
+            if (!(now.get(id).poll() instanceof vn.phonghop.agenda.voting.Poll.Open open)) {
+                out.add(row);
+                continue;
+            }
+            PollRow earlier = before.get(id);
+            var added = earlier != null && earlier.poll() instanceof vn.phonghop.agenda.voting.Poll.Open was
+                    ? open.votedSince(was) : java.util.Optional.<List<String>>empty();
+            out.add(added.isPresent() ? row.copy().put("votersAdded", new JsonArray(added.get()))
+                    : row.copy().put("voters", new JsonArray(List.copyOf(open.voted()))));
+        }
+        return out;
     }
 
     /** The polls as {@code a} sees them, in order; a row in {@code before} whose poll and present voters are the same is reused. */
@@ -188,7 +222,8 @@ final class ViewTracker {
         for (var p : s.polls().values()) {
             PollRow r = before.get(p.spec().pollId());
             if (r == null || r.poll() != p || r.eligible() != eligible) {
-                JsonObject row = Projection.pollRow(p, eligible, a);
+                // the console's voters go as a difference (withVoters), not in the row kept here
+                JsonObject row = Projection.pollRow(p, eligible, a, false);
                 r = new PollRow(p, eligible, row, row.encode());
             }
             now.put(p.spec().pollId(), r);

@@ -187,8 +187,12 @@ class MeetingRoomTest {
         tabletA.waitVisible("ballot-sheet button[data-value='FOR']");
         tabletA.screenshot("tablet-ballot");
         vote(tabletA, "FOR");
+        display.waitText("#poll-progress", "1/2 đã biểu quyết");
+        console.waitText("#poll-list poll-card:first-child", "Đã biểu quyết: Lê Quang Dũng");
         vote(tabletB, "FOR");
         display.waitText("#poll-progress", "2/2 đã biểu quyết");
+        // the console's voters grow by the one who voted (votersAdded), the list stays whole
+        console.waitText("#poll-list poll-card:first-child", "Đã biểu quyết: Lê Quang Dũng, Phạm Thị Ngọc Ánh");
         for (Browser tablet : List.of(tabletA, tabletB)) {
             String sheet = tablet.textOf("ballot-sheet");
             assertFalse(sheet.contains("Tán thành"), "a secret ballot shows nothing of the choice after it is cast: " + sheet);

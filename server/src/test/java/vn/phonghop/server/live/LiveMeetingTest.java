@@ -130,6 +130,9 @@ class LiveMeetingTest {
             assertEquals("p2", rows.getJsonObject(0).getString("id"));
             assertEquals(1, rows.getJsonObject(0).getInteger("votedCount"));
             assertFalse(rows.getJsonObject(0).containsKey("tally"), "no running tally of a secret poll");
+            // who has voted goes as who voted since the console's last row, not the whole list again
+            assertEquals(new JsonArray().add("m03"), rows.getJsonObject(0).getJsonArray("votersAdded"));
+            assertFalse(rows.getJsonObject(0).containsKey("voters"), rows.encode());
             for (String m : new String[] {"m01", "m02", "m04", "m05", "m06", "m07", "m08", "m09", "m10"}) voteAs(m, "p2", "FOR");
             acked(chair.command(cmd("ClosePoll").put("pollId", "p2")));
             var closed = chair.next(m -> m.getJsonObject("event") != null

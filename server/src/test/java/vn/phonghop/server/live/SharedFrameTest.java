@@ -181,7 +181,10 @@ class SharedFrameTest {
         assertEquals(3, items(List.of(vote(10, "p1", polls(1)), other(11), vote(12, "p1", polls(2))), Audience.DELEGATE).size());
     }
 
-    /** What live.js does with an item's patch: slices replaced, poll rows and roster rows replaced by id. */
+    /**
+     * What live.js does with an item's patch: slices replaced, poll rows and roster rows replaced by
+     * id, a poll row's {@code votersAdded} added to the voters (the rows here list them in order).
+     */
     private static void apply(JsonObject view, JsonObject patch) {
         for (String slice : patch.fieldNames()) {
             Object value = patch.getValue(slice);
@@ -190,7 +193,19 @@ class SharedFrameTest {
                 var byId = new java.util.HashMap<String, Object>();
                 ((JsonArray) value).forEach(r -> byId.put(((JsonObject) r).getString("id"), r));
                 var now = new JsonArray();
-                view.getJsonArray(target, new JsonArray()).forEach(r -> now.add(byId.getOrDefault(((JsonObject) r).getString("id"), r)));
+                for (Object r : view.getJsonArray(target, new JsonArray())) {
+                    var old = (JsonObject) r;
+                    var row = (JsonObject) byId.get(old.getString("id"));
+                    if (row == null) now.add(old);
+                    else if (!row.containsKey("votersAdded")) now.add(row);
+                    else {
+                        // the voters since the row the device has, added to its voters
+                        var voters = old.getJsonArray("voters").copy().addAll(row.getJsonArray("votersAdded"));
+                        var whole = row.copy();
+                        whole.remove("votersAdded");
+                        now.add(whole.put("voters", voters));
+                    }
+                }
                 view.put(target, now);
             } else {
                 view.put(slice, value);
@@ -207,12 +222,14 @@ class SharedFrameTest {
             int voters = 0;
             for (int seq = 1; seq <= 2 + random.nextInt(12); seq++) {
                 var patch = new JsonObject();
-                switch (random.nextInt(6)) {
+                switch (random.nextInt(7)) {
                     case 0 -> patch.put("polls", new JsonArray().add(row("p1", voters)).add(row("p" + (2 + random.nextInt(3)), 0)));
                     case 1 -> patch.put("pollRows", new JsonArray().add(row("p1", ++voters)).add(row("p2", random.nextInt(5))));
                     case 2 -> patch.put("rosterRows", new JsonArray().add(new JsonObject().put("id", "m" + random.nextInt(3)).put("n", seq)));
                     case 3 -> patch.put("queue", new JsonArray().add(seq)).put("pollRows", new JsonArray().add(row("p1", ++voters)));
                     case 4 -> { }
+                    case 5 -> patch.put("pollRows", new JsonArray().add(new JsonObject().put("id", "p1").put("votedCount", ++voters)
+                            .put("votersAdded", new JsonArray().add("m" + (voters - 1)))));
                     default -> patch.put("pollRows", new JsonArray().add(row("p1", ++voters)));
                 }
                 batch.add(consoleVote(seq, "p1", patch));

@@ -54,13 +54,24 @@ class ViewTrackerTest {
                 ((JsonArray) value).forEach(r -> rows.put(((JsonObject) r).getString("id"), r));
                 JsonArray list = field.equals("pollRows") ? view.getJsonArray("polls") : view.getJsonObject("roster").getJsonArray("members");
                 for (int i = 0; i < list.size(); i++) {
-                    Object row = rows.get(list.getJsonObject(i).getString("id"));
-                    if (row != null) list.set(i, row);
+                    var row = (JsonObject) rows.get(list.getJsonObject(i).getString("id"));
+                    if (row != null) list.set(i, withVoters(row, list.getJsonObject(i)));
                 }
             } else {
                 view.put(field, value);
             }
         }
+    }
+
+    /** As live.js: a row with {@code votersAdded} has the old row's voters and those, sorted. */
+    private static JsonObject withVoters(JsonObject row, JsonObject old) {
+        if (!row.containsKey("votersAdded")) return row;
+        var voters = new java.util.TreeSet<String>();
+        old.getJsonArray("voters", new JsonArray()).forEach(v -> voters.add((String) v));
+        row.getJsonArray("votersAdded").forEach(v -> voters.add((String) v));
+        var out = row.copy();
+        out.remove("votersAdded");
+        return out.put("voters", new JsonArray(List.copyOf(voters)));
     }
 
     /** A secret vote's ballot id, as the server would draw it (hexadecimal). */
