@@ -151,7 +151,25 @@ final class Window {
         }
     }
 
+    /**
+     * {@code -Dbench.timeline=FILE} (in {@code BENCH_JVM}): a line per acknowledgement ({@code a},
+     * intended send time µs, latency µs) and per event whose time to the last tablet is summed up
+     * ({@code t}, seq, event time µs, time to last tablet µs), to see when in a phase the tail
+     * happens: a stall, or every frame alike. Off (null) by default.
+     */
+    static final java.io.PrintStream TIMELINE = timeline();
+
+    private static java.io.PrintStream timeline() {
+        String f = System.getProperty("bench.timeline");
+        try {
+            return f == null ? null : new java.io.PrintStream(new java.io.FileOutputStream(f, true), true);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     void ack(long intendedNanos, long receivedNanos) {
+        if (TIMELINE != null) TIMELINE.println("a " + intendedNanos / 1000 + " " + (receivedNanos - intendedNanos) / 1000);
         acks.recordValue(Math.max(0, (receivedNanos - intendedNanos) / 1000));
         acked.incrementAndGet();
         lastAckNanos.accumulateAndGet(receivedNanos, Math::max);
@@ -217,6 +235,7 @@ final class Window {
             String t = types[(int) s];
             if (eventTypes.length > 0 && !java.util.Arrays.asList(eventTypes).contains(t)) continue;
             events++;
+            if (TIMELINE != null) TIMELINE.println("t " + s + " " + atMicros.get((int) s) + " " + lastMicros.get((int) s));
             if (receivers.get((int) s) >= expected) {
                 complete++;
                 h.recordValue(lastMicros.get((int) s));
