@@ -14,7 +14,7 @@ const PING_EVERY_MS = 20_000;
 
 /**
  * A poll's new row; the console's may carry votersAdded (who has voted since the row it replaces)
- * in place of voters: the voters are then the old row's and those, in order.
+ * in place of voters: the voters are then the old row's and those, sorted as the server sorts them.
  */
 function withVoters(row, old) {
   if (!row.votersAdded) return row;

@@ -51,9 +51,11 @@ final class SharedFrame {
      * are never folded.
      *
      * <p>The console's items keep their events, but an item's patch is left out (sent empty) when
-     * later items of the same frame replace every slice it replaces: each of the console's votes
-     * carries the poll's row with its list of voters, so a tick of 100 single votes was 100 copies
-     * of a growing list (574 KB frames at 1,500 members, more than a socket may have queued).
+     * later items of the same frame replace every slice it replaces. (When each of the console's
+     * votes carried the poll's row with its whole list of voters, a tick of 100 single votes was 100
+     * copies of a growing list: 574 KB frames at 1,500 members. The rows of votes now carry only
+     * {@code votersAdded}, which neither replaces nor is replaced; the rule still spares the
+     * console rows and poll lists sent whole.)
      */
     static SharedFrame of(java.util.List<LiveMessage> batch, Audience audience) {
         if (batch.size() == 1) {
