@@ -77,6 +77,16 @@ public final class Bench {
         return Math.max(1, o.integer("clientLoops", 2));
     }
 
+    /** The JVM option that passes {@link #clientLoops} to a worker process. */
+    static String clientLoopsProperty(Options o) {
+        return "-Dbench.clientLoops=" + clientLoops(o);
+    }
+
+    /** {@link #clientLoops} in a worker process, from {@link #clientLoopsProperty}. */
+    static int clientLoopsFromProperty() {
+        return Math.max(1, Integer.getInteger("bench.clientLoops", 2));
+    }
+
     /** The Vert.x of a load-generator process (this one, a worker). */
     static VertxOptions loadGeneratorOptions(int eventLoops, boolean nativeTransport) {
         return new VertxOptions().setEventLoopPoolSize(eventLoops).setBlockedThreadCheckInterval(10_000)

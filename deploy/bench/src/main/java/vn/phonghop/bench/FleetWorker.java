@@ -30,7 +30,7 @@ public final class FleetWorker {
         int perAddress = Integer.parseInt(args[0]);
         int firstAddress = Integer.parseInt(args[1]);
         int addresses = Integer.parseInt(args[2]);
-        int loops = Integer.getInteger("bench.clientLoops", 2);
+        int loops = Bench.clientLoopsFromProperty();
         Vertx vertx = Vertx.vertx(Bench.loadGeneratorOptions(loops, Bench.nativeTransportFromProperty()));
         var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try (var fleet = new Fleet(vertx, loops, perAddress, firstAddress, addresses)) {

@@ -35,7 +35,7 @@ final class Workers implements AutoCloseable {
             // connecting, a tablet holds a whole snapshot (2 MB at 20,000 members) as bytes and as text
             var args = new ArrayList<String>(List.of(o.text("workerJvm", "-Xmx4g -XX:+UseZGC").split(" ")));
             args.removeIf(String::isBlank);
-            args.addAll(List.of(Bench.transportProperty(o), Bench.deflateProperty(o), "-Dbench.clientLoops=" + Bench.clientLoops(o), "-cp", System.getProperty("java.class.path"), "vn.phonghop.bench.FleetWorker",
+            args.addAll(List.of(Bench.transportProperty(o), Bench.deflateProperty(o), Bench.clientLoopsProperty(o), "-cp", System.getProperty("java.class.path"), "vn.phonghop.bench.FleetWorker",
                     String.valueOf(perAddress), String.valueOf(2 + k * addresses), String.valueOf(addresses)));
             var command = ChildProcess.java(args);
             var process = new ProcessBuilder(command).redirectError(work.resolve("worker" + k + ".log").toFile()).start();
