@@ -56,7 +56,8 @@ final class Evening {
                 long c0 = System.nanoTime();
                 List<Tablet> tablets = fleet.connect(server.process.port, meetingIds, memberIds, tokens, 900);
                 out.put("connect", new JsonObject().put("extensionsAccepted", fleet.extensionsAccepted()).put("seconds", Congress.round((System.nanoTime() - c0) / 1e9)));
-                out.put("serverHeap", server.process.memoryAfterGc().perTablet(memoryBefore, n));
+                var heap = server.process.memoryAfterGc().perTablet(memoryBefore, n);
+                out.put("serverHeap", heap);
 
                 Bench.log("every tablet checks in; the secretaries open item 1");
                 Api.all(n, 64, i -> tablets.get(i).command(Congress.id(), new JsonObject().put("type", "CheckIn")
@@ -70,6 +71,11 @@ final class Evening {
                     return k % 2 == 0 ? cmd.put("pointOfOrder", false) : cmd;
                 });
                 fleet.sampleTablet = -1;
+                // what the rooms' meetings keep as they go on (the tablets still connected): an evening of
+                // hours must not grow by what each event leaves behind
+                long afterEvents = server.process.memoryAfterGc().heap();
+                heap.put("afterEventsMB", afterEvents / 1e6)
+                        .put("perTabletAfterEventsKB", Congress.round((afterEvents - memoryBefore.heap()) / 1e3 / n));
                 fleet.disconnectAll();
             }
             out.put("events", real);

@@ -39,7 +39,6 @@ import vn.phonghop.server.store.StoredEvent;
  */
 public final class MeetingRuntime {
     private static final Logger LOG = Logger.getLogger(MeetingRuntime.class.getName());
-    private static final int CATCH_UP = 4096;
     /**
      * The shortest time between two fan-outs of one meeting when it is busy: 20 frames a second per
      * tablet at most. Measured at a congress of 1,500 on two shared cores (docs/performance.md):
@@ -60,7 +59,7 @@ public final class MeetingRuntime {
     /** Whether this node is deciding the meeting now (else its state is a replica of the owner's). */
     private boolean owner;
     private final ViewTracker views = new ViewTracker();
-    private final ArrayDeque<LiveMessage> recent = new ArrayDeque<>();
+    private final CatchUpWindow recent = new CatchUpWindow();
     private final Map<String, String> answered = new HashMap<>();
     private final Map<String, CompletableFuture<Reply>> inFlight = new HashMap<>();
     private final ArrayDeque<Append> pipeline = new ArrayDeque<>();
@@ -310,13 +309,7 @@ public final class MeetingRuntime {
     public CompletableFuture<List<LiveMessage>> since(long seq) {
         var result = new CompletableFuture<List<LiveMessage>>();
         whenReady(() -> {
-            if (seq > durableSeq || (seq < durableSeq && (recent.isEmpty() || recent.peekFirst().seq() > seq + 1))) {
-                result.complete(null);
-                return;
-            }
-            var out = new ArrayList<LiveMessage>();
-            for (var m : recent) if (m.seq() > seq) out.add(m);
-            result.complete(out);
+            result.complete(seq > durableSeq ? null : seq == durableSeq ? List.of() : recent.after(seq));
         }, result::completeExceptionally);
         return result;
     }
@@ -523,10 +516,7 @@ public final class MeetingRuntime {
             messages.add(i < batch.size() - 1 ? views.withoutPatch(meetingId, d.seq(), d.event(), d.after())
                     : views.next(meetingId, d.seq(), d.event(), durable, touched));
         }
-        for (var m : messages) {
-            recent.addLast(m);
-            if (recent.size() > CATCH_UP) recent.removeFirst();
-        }
+        messages.forEach(recent::add);
         return messages;
     }
 

@@ -176,6 +176,44 @@ class LiveProtocolTest {
     }
 
     @Test
+    @DisplayName("A tablet away for more events than the server keeps comes back to a current snapshot")
+    void away_longer_than_window_gets_snapshot() throws Exception {
+        String tabletToken = server.login("daibieu04");
+        long lastSeq;
+        try (var chair = server.live()) {
+            chair.hello(server.login("chutri"), Demo.MEETING_ID);
+            try (var tablet = server.live()) {
+                tablet.hello(tabletToken, Demo.MEETING_ID);
+                chair.command(cmd("StartMeeting"));
+                tablet.event("MeetingStarted");
+                lastSeq = tablet.lastSeq;
+            }
+            // while the tablet is away, more events than the catch-up window holds
+            for (int i = 0; i <= CatchUpWindow.MESSAGES / 2; i++) {
+                assertEquals("ack", chair.command(cmd("CheckIn").put("personId", "m04")).getString("type"));
+                assertEquals("ack", chair.command(cmd("CheckOut").put("personId", "m04")).getString("type"));
+            }
+            chair.command(cmd("CheckIn").put("personId", "m04"));
+            long now = lastSeq + 2L * (CatchUpWindow.MESSAGES / 2 + 1) + 1;
+            try (var tablet = server.live()) {
+                tablet.lastSeq = lastSeq;
+                var snapshot = tablet.hello(tabletToken, Demo.MEETING_ID);
+                assertEquals("snapshot", snapshot.getString("type"));
+                assertEquals(now, snapshot.getLong("seq"));
+                assertEquals(true, snapshot.getJsonObject("me").getBoolean("present"), "checked in while away");
+                chair.command(cmd("NextItem"));
+                assertEquals(now + 1, tablet.event("CurrentItemChanged").getLong("seq"), "then live again");
+            }
+            try (var tablet = server.live()) {
+                tablet.lastSeq = now - 3;
+                var resume = tablet.hello(tabletToken, Demo.MEETING_ID);
+                assertEquals("resume", resume.getString("type"), "a few events behind still resumes");
+                assertEquals(now - 2, tablet.event("CheckedIn").getLong("seq"));
+            }
+        }
+    }
+
+    @Test
     @DisplayName("A device too far behind gets a fresh snapshot instead of a resume")
     void too_far_behind_gets_snapshot() throws Exception {
         try (var t = server.live()) {
