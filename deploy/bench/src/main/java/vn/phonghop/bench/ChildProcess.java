@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 final class ChildProcess implements AutoCloseable {
     /** The reserved address range on G1's (and Parallel's first) heap line: {@code [0x…c0000000, 0x…100000000)}. */
     private static final Pattern HEAP_RANGE = Pattern.compile("\\[0x([0-9a-f]+), 0x([0-9a-f]+)[,)]");
-    private static final Pattern HEAP_USED = Pattern.compile("\\bused (\\d+)([KMG])\\b");
+    /** "used 77092K" (G1, ZGC, Parallel) or "14208K used" (Shenandoah). */
+    private static final Pattern HEAP_USED = Pattern.compile("\\bused (\\d+)([KMG])\\b|\\b(\\d+)([KMG]) used\\b");
 
     final String name;
     final int port;
@@ -138,12 +139,13 @@ final class ChildProcess implements AutoCloseable {
             if (l.startsWith("Metaspace") || l.startsWith("class space")) continue;
             var m = HEAP_USED.matcher(l);
             if (!m.find()) continue;
-            long unit = switch (m.group(2)) {
+            int g = m.group(1) != null ? 1 : 3;
+            long unit = switch (m.group(g + 1)) {
                 case "K" -> 1L << 10;
                 case "M" -> 1L << 20;
                 default -> 1L << 30;
             };
-            sum = Math.max(sum, 0) + Long.parseLong(m.group(1)) * unit;
+            sum = Math.max(sum, 0) + Long.parseLong(m.group(g)) * unit;
         }
         return sum;
     }

@@ -49,6 +49,28 @@ class ChildProcessTest {
     }
 
     @Test
+    @DisplayName("Shenandoah: the size before \"used\", not the regions line or Metaspace")
+    void shenandoah() {
+        assertEquals(14_208L << 10, ChildProcess.heapUsed("""
+                3022:
+                Shenandoah Heap
+                 256M max, 256M soft max, 256M committed, 14208K used
+                 1024 x 256K regions
+                Status: not cancelled
+                Reserved region:
+                 - [0x00000000f0000000, 0x0000000100000000)\s
+                Collection set:
+                 - map (vanilla): 0x0000000000013c00
+                 - map (biased):  0x0000000000010000
+
+                 Metaspace       used 8969K, committed 9152K, reserved 1114112K
+                  class space    used 1062K, committed 1152K, reserved 1048576K
+                """));
+        assertArrayEquals(new long[] {0xf0000000L, 0x100000000L}, ChildProcess.heapRange(
+                " - [0x00000000f0000000, 0x0000000100000000) \n"));
+    }
+
+    @Test
     @DisplayName("No heap line: -1, not zero")
     void nothing() {
         assertEquals(-1, ChildProcess.heapUsed("30212:\nCould not attach\n"));
