@@ -9,9 +9,8 @@ import java.util.List;
  * what it missed instead of a whole snapshot. Bounded by count and by the characters of their
  * texts: a device further behind gets a snapshot, which costs it less than a long replay (a
  * congress's snapshot is ~10 KB on the wire compressed; 150 votes replayed one by one are more)
- * and costs the server nothing to keep. Unbounded, a meeting kept 4,096 messages, ~6 MB in an
- * evening's room of 20, every one of them surviving into G1's old generation
- * (docs/performance.md, change 24). Confined to the meeting's context.
+ * and the server nothing to keep. Kept to 4,096 messages instead, an evening's room of 20 held
+ * ~6 MB after an hour (docs/performance.md, change 24). Confined to the meeting's context.
  */
 final class CatchUpWindow {
     /** Enough for a device away for a minute or two of an ordinary meeting. */
