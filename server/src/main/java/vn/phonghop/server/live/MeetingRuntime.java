@@ -60,7 +60,7 @@ public final class MeetingRuntime {
     private boolean owner;
     private final ViewTracker views = new ViewTracker();
     private final CatchUpWindow recent = new CatchUpWindow();
-    private final Map<String, String> answered = new HashMap<>();
+    private final AnsweredCommands answered = new AnsweredCommands();
     private final Map<String, CompletableFuture<Reply>> inFlight = new HashMap<>();
     private final ArrayDeque<Append> pipeline = new ArrayDeque<>();
     /** Durable messages not yet published (see {@link #publishOrHold}). */
@@ -333,9 +333,9 @@ public final class MeetingRuntime {
 
     private void decide(String commandId, MeetingCommand asSent, CompletableFuture<Reply> result) {
         MeetingCommand command = asSent;
-        String prior = answered.get(commandId);
-        if (prior != null) {
-            result.complete(new Reply.Ack(new JsonObject(prior).getLong("seq"), prior));
+        long prior = answered.seqOf(commandId);
+        if (prior >= 0) {
+            result.complete(Reply.ack(commandId, prior));
             return;
         }
         var pending = inFlight.get(commandId);
@@ -350,7 +350,17 @@ public final class MeetingRuntime {
         }
         Decision d = Meeting.decide(decided, command);
         if (d instanceof Decision.Rejected rej) {
-            result.complete(new Reply.Refused(rej.rejection()));
+            if (!answered.mayHaveForgotten()) {
+                result.complete(new Reply.Refused(rej.rejection()));
+                return;
+            }
+            // sent again after the meeting forgot its id? Then its effect is why the rules refuse it
+            // (already checked in, already voted): answer the ack it got, not the refusal
+            context.executeBlocking(() -> store.processedResponse(meetingId, commandId)).onComplete(ar -> {
+                var stored = ar.succeeded() ? ar.result() : java.util.Optional.<String>empty();
+                result.complete(stored.<Reply>map(json -> new Reply.Ack(new JsonObject(json).getLong("seq"), json))
+                        .orElseGet(() -> new Reply.Refused(rej.rejection())));
+            });
             return;
         }
         var accepted = (Decision.Accepted) d;
@@ -370,7 +380,7 @@ public final class MeetingRuntime {
         decided = Meeting.apply(decided, applied);
         decidedSeq = last;
         inFlight.put(commandId, result);
-        var append = new Append(commandId, ack, applied, expected, result, System.nanoTime());
+        var append = new Append(commandId, command.at(), ack, applied, expected, result, System.nanoTime());
         pipeline.addLast(append);
         // the outcome is handled on this context strictly in submission order (a completion seen
         // early waits for the ones before it)
@@ -385,6 +395,7 @@ public final class MeetingRuntime {
     /** A command whose events were handed to the store, in the order they were handed. */
     private static final class Append {
         final String commandId;
+        final java.time.Instant at;
         final Reply.Ack ack;
         final Decision.Accepted applied;
         final long firstSeqBefore;
@@ -395,9 +406,10 @@ public final class MeetingRuntime {
         volatile AppendResult outcome;
         volatile Throwable failure;
 
-        Append(String commandId, Reply.Ack ack, Decision.Accepted applied, long firstSeqBefore,
+        Append(String commandId, java.time.Instant at, Reply.Ack ack, Decision.Accepted applied, long firstSeqBefore,
                CompletableFuture<Reply> result, long submitted) {
             this.commandId = commandId;
+            this.at = at;
             this.ack = ack;
             this.applied = applied;
             this.firstSeqBefore = firstSeqBefore;
@@ -497,7 +509,7 @@ public final class MeetingRuntime {
     private record Durable(long seq, MeetingEvent event, MeetingState after) { }
 
     private void becameDurable(Append a, List<Durable> out) {
-        answered.put(a.commandId, a.ack.json());
+        answered.put(a.commandId, a.ack.seq(), a.at);
         long seq = a.firstSeqBefore;
         for (MeetingEvent e : a.applied.events()) {
             durable = Meeting.evolve(durable, e);
@@ -532,14 +544,16 @@ public final class MeetingRuntime {
             decided = durable = r.state();
             decidedSeq = durableSeq = r.seq();
             answered.clear();
-            answered.putAll(r.answered());
+            for (Answered x : r.answered()) answered.put(x.commandId(), x.seq(), x.at());
             recent.clear();
             if (durable.header() != null) views.reset(durable);
             return null;
         });
     }
 
-    private record Rebuilt(MeetingState state, long seq, Map<String, String> answered) { }
+    private record Answered(String commandId, long seq, java.time.Instant at) { }
+
+    private record Rebuilt(MeetingState state, long seq, List<Answered> answered) { }
 
     private Rebuilt readStore() {
         List<StoredEvent> stored = store.read(meetingId, 0);
@@ -557,6 +571,27 @@ public final class MeetingRuntime {
             }
         }
         long seq = stored.isEmpty() ? 0 : stored.get(stored.size() - 1).seq();
-        return new Rebuilt(s, seq, store.processedResponses(meetingId));
+        return new Rebuilt(s, seq, recentlyAnswered(stored));
+    }
+
+    /**
+     * The commands answered in the last {@link AnsweredCommands#KEPT} of the meeting's log, in seq
+     * order, each at the time of the last event of its ack.
+     */
+    private List<Answered> recentlyAnswered(List<StoredEvent> stored) {
+        if (stored.isEmpty()) return List.of();
+        long first = stored.get(0).seq();
+        java.time.Instant last = stored.get(stored.size() - 1).recordedAt();
+        java.time.Instant cutoff = last.minus(AnsweredCommands.KEPT);
+        var out = new ArrayList<Answered>();
+        for (var e : store.processedResponses(meetingId).entrySet()) {
+            long seq = new JsonObject(e.getValue()).getLong("seq");
+            long i = seq - first;
+            // a seq not found where the log says (never so far) is kept: memory, not correctness, is at stake
+            java.time.Instant at = i >= 0 && i < stored.size() && stored.get((int) i).seq() == seq ? stored.get((int) i).recordedAt() : last;
+            if (!at.isBefore(cutoff)) out.add(new Answered(e.getKey(), seq, at));
+        }
+        out.sort(java.util.Comparator.comparingLong(Answered::seq));
+        return out;
     }
 }

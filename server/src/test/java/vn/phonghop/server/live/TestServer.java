@@ -30,6 +30,15 @@ public final class TestServer implements AutoCloseable {
 
     /** With more environment variables (e.g. TLS_CERT and TLS_KEY). */
     public TestServer(Path dataDir, Map<String, String> env) throws Exception {
+        this(dataDir, env, null);
+    }
+
+    /** One node on the given clock (the time commands arrive at), for what happens minutes later. */
+    public TestServer(Path dataDir, java.time.Clock clock) throws Exception {
+        this(dataDir, Map.of(), clock);
+    }
+
+    private TestServer(Path dataDir, Map<String, String> env, java.time.Clock clock) throws Exception {
         this.port = freePort();
         var all = new java.util.HashMap<>(env);
         all.put("PORT", String.valueOf(port));
@@ -38,7 +47,8 @@ public final class TestServer implements AutoCloseable {
         this.cluster = vn.phonghop.server.cluster.Cluster.start(config).toCompletionStage().toCompletableFuture()
                 .get(60, TimeUnit.SECONDS);
         this.vertx = cluster.vertx();
-        this.server = Server.start(cluster, config).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        this.server = (clock == null ? Server.start(cluster, config) : Server.start(cluster.vertx(), config, clock))
+                .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
         this.http = vertx.createHttpClient();
     }
 
