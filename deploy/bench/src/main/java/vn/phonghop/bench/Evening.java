@@ -73,7 +73,7 @@ final class Evening {
                 fleet.sampleTablet = -1;
                 // what the rooms' meetings keep as they go on (the tablets still connected): an evening of
                 // hours must not grow by what each event leaves behind
-                long afterEvents = server.process.memoryAfterGc().heap();
+                long afterEvents = server.process.heapAfterGc();
                 heap.put("afterEventsMB", afterEvents / 1e6)
                         .put("perTabletAfterEventsKB", Congress.round((afterEvents - memoryBefore.heap()) / 1e3 / n));
                 fleet.disconnectAll();

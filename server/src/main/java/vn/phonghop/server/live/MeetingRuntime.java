@@ -358,7 +358,7 @@ public final class MeetingRuntime {
             // (already checked in, already voted): answer the ack it got, not the refusal
             context.executeBlocking(() -> store.processedResponse(meetingId, commandId)).onComplete(ar -> {
                 var stored = ar.succeeded() ? ar.result() : java.util.Optional.<String>empty();
-                result.complete(stored.<Reply>map(json -> new Reply.Ack(new JsonObject(json).getLong("seq"), json))
+                result.complete(stored.<Reply>map(Reply::storedAck)
                         .orElseGet(() -> new Reply.Refused(rej.rejection())));
             });
             return;
@@ -441,7 +441,7 @@ public final class MeetingRuntime {
                 becameDurable(a, durableEvents);
                 acks.add(a);
             } else if (a.failure == null && a.outcome instanceof AppendResult.Duplicate dup) {
-                a.result.complete(new Reply.Ack(new JsonObject(dup.responseJson()).getLong("seq"), dup.responseJson()));
+                a.result.complete(Reply.storedAck(dup.responseJson()));
                 catchUp("command " + a.commandId + " was already in the store");
             } else {
                 String why = a.failure != null ? a.failure.toString()
@@ -585,7 +585,7 @@ public final class MeetingRuntime {
         java.time.Instant cutoff = last.minus(AnsweredCommands.KEPT);
         var out = new ArrayList<Answered>();
         for (var e : store.processedResponses(meetingId).entrySet()) {
-            long seq = new JsonObject(e.getValue()).getLong("seq");
+            long seq = Reply.storedAck(e.getValue()).seq();
             long i = seq - first;
             // a seq not found where the log says (never so far) is kept: memory, not correctness, is at stake
             java.time.Instant at = i >= 0 && i < stored.size() && stored.get((int) i).seq() == seq ? stored.get((int) i).recordedAt() : last;

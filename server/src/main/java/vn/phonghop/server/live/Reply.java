@@ -21,6 +21,11 @@ public sealed interface Reply {
     /** Not applied because the writer had to catch up with the store; sending it again is safe. */
     record Retry(String why) implements Reply { }
 
+    /** The ack as the store kept it for a processed command (its JSON, which holds its seq). */
+    static Ack storedAck(String json) {
+        return new Ack(new JsonObject(json).getLong("seq"), json);
+    }
+
     static Ack ack(String commandId, long seq) {
         return new Ack(seq, new JsonObject().put("type", "ack").put("id", commandId).put("seq", seq).encode());
     }

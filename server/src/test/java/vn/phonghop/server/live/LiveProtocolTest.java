@@ -144,19 +144,23 @@ class LiveProtocolTest {
         }
     }
 
+    /** A tablet sees the chair start the meeting, then drops: the seq it had. */
+    private long startsThenDrops(LiveClient chair, String tabletToken) throws Exception {
+        try (var tablet = server.live()) {
+            tablet.hello(tabletToken, Demo.MEETING_ID);
+            chair.command(cmd("StartMeeting"));
+            tablet.event("MeetingStarted");
+            return tablet.lastSeq;
+        }
+    }
+
     @Test
     @DisplayName("A tablet that drops and reconnects with its last seq gets exactly what it missed")
     void resume_after_drop() throws Exception {
         String tabletToken = server.login("daibieu04");
-        long lastSeq;
         try (var chair = server.live()) {
             chair.hello(server.login("chutri"), Demo.MEETING_ID);
-            try (var tablet = server.live()) {
-                tablet.hello(tabletToken, Demo.MEETING_ID);
-                chair.command(cmd("StartMeeting"));
-                tablet.event("MeetingStarted");
-                lastSeq = tablet.lastSeq;
-            }
+            long lastSeq = startsThenDrops(chair, tabletToken);
             // while the tablet is away
             chair.command(cmd("CheckIn").put("personId", "m04"));
             chair.command(cmd("NextItem"));
@@ -179,15 +183,9 @@ class LiveProtocolTest {
     @DisplayName("A tablet away for more events than the server keeps comes back to a current snapshot")
     void away_longer_than_window_gets_snapshot() throws Exception {
         String tabletToken = server.login("daibieu04");
-        long lastSeq;
         try (var chair = server.live()) {
             chair.hello(server.login("chutri"), Demo.MEETING_ID);
-            try (var tablet = server.live()) {
-                tablet.hello(tabletToken, Demo.MEETING_ID);
-                chair.command(cmd("StartMeeting"));
-                tablet.event("MeetingStarted");
-                lastSeq = tablet.lastSeq;
-            }
+            long lastSeq = startsThenDrops(chair, tabletToken);
             // while the tablet is away, more events than the catch-up window holds
             for (int i = 0; i <= CatchUpWindow.MESSAGES / 2; i++) {
                 assertEquals("ack", chair.command(cmd("CheckIn").put("personId", "m04")).getString("type"));

@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.phonghop.server.accounts.MutableClock;
 import vn.phonghop.server.demo.Demo;
 
 /**
@@ -19,30 +16,6 @@ import vn.phonghop.server.demo.Demo;
  * longer remembers its id ({@link AnsweredCommands} keeps five minutes): then the store does.
  */
 class ReplayTest {
-    /** The node's clock, moved by hand: the time commands arrive at. */
-    static final class HandClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("UTC only");
-        }
-    }
-
     @TempDir
     Path dir;
 
@@ -55,7 +28,7 @@ class ReplayTest {
     @Test
     @DisplayName("A command sent again after the meeting forgot its id gets the same ack and is not applied twice")
     void replay_after_the_meeting_forgot() throws Exception {
-        var clock = new HandClock();
+        var clock = new MutableClock(Instant.now());
         try (var server = new TestServer(dir, clock)) {
             String chair = server.login("chutri");
             var started = send(server, chair, "start-1", new JsonObject().put("type", "StartMeeting"));
