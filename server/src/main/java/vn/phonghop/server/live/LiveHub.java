@@ -88,9 +88,14 @@ public final class LiveHub {
                 if (batch.isEmpty()) return;
                 // one frame per audience per batch, encoded once, the same bytes to every socket of that audience
                 var frames = new java.util.EnumMap<Audience, java.util.Optional<SharedFrame>>(Audience.class);
-                for (LiveSocket s : new java.util.ArrayList<>(sockets)) {
-                    s.deliver(batch, a -> frames.computeIfAbsent(a, k -> java.util.Optional.ofNullable(SharedFrame.of(batch, k)))
-                            .orElse(null));
+                try {
+                    for (LiveSocket s : new java.util.ArrayList<>(sockets)) {
+                        s.deliver(batch, a -> frames.computeIfAbsent(a, k -> java.util.Optional.ofNullable(SharedFrame.of(batch, k)))
+                                .orElse(null));
+                    }
+                } finally {
+                    // each socket holds its own view of a frame's bytes until it has written them
+                    frames.values().forEach(f -> f.ifPresent(SharedFrame::release));
                 }
                 long now = System.nanoTime();
                 for (LiveMessage m : batch) metrics.fanOutLatency.record(now - m.durableNanos());

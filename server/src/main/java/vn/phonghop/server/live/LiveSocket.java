@@ -43,6 +43,7 @@ public final class LiveSocket {
     static final String COMPRESS = "deflate-raw";
 
     private final ServerWebSocket ws;
+    private final SocketOut out;
     private final LiveHub hub;
     private final Services services;
     private final Context context;
@@ -61,13 +62,17 @@ public final class LiveSocket {
 
     public LiveSocket(ServerWebSocket ws, LiveHub hub, Services services) {
         this.ws = ws;
+        this.out = new SocketOut(ws);
         this.hub = hub;
         this.services = services;
         this.context = services.vertx().getOrCreateContext();
         this.lastSeen = services.clock().instant();
     }
 
-    /** What a socket may have queued before it counts as too slow and is dropped (it resumes from its seq). */
+    /**
+     * What a socket may have unsent (besides its last snapshot) before it counts as too slow and is
+     * dropped (it resumes from its seq): the channel's high water mark.
+     */
     static final int WRITE_QUEUE_BYTES = 512 * 1024;
 
     public void start() {
@@ -221,10 +226,10 @@ public final class LiveSocket {
             var metrics = services.metrics();
             if (snap.deflated() == null) {
                 metrics.snapshotsText.incrementAndGet();
-                send(snap.text());
+                if (writable()) out.snapshot(snap.text());
             } else {
                 metrics.snapshotsDeflated.incrementAndGet();
-                if (writable()) ws.writeBinaryMessage(Buffer.buffer(snap.deflated()));
+                if (writable()) out.snapshot(snap.deflated());
             }
             return null;
         });
@@ -269,16 +274,16 @@ public final class LiveSocket {
     }
 
     private void send(String text) {
-        if (writable()) ws.writeTextMessage(text);
+        if (writable()) out.text(text);
     }
 
     private void send(SharedFrame frame) {
-        if (writable()) frame.writeTo(ws);
+        if (writable()) frame.writeTo(out);
     }
 
     private boolean writable() {
         if (stage == Stage.CLOSED) return false;
-        if (ws.writeQueueFull()) {
+        if (out.tooSlow()) {
             // a tablet that cannot keep up is dropped; it reconnects and resumes from its last seq
             ws.close((short) 4008, "too slow");
             return false;

@@ -2,41 +2,46 @@ package vn.phonghop.server.live;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.vertx.core.Future;
-import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.WebSocketFrameType;
-import io.vertx.core.http.impl.websocket.WebSocketFrameImpl;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A text frame encoded to UTF-8 once and written, as the same bytes, to many sockets. Vert.x's
- * public API encodes a text message per socket ({@code writeTextMessage}); with Vietnamese text
- * that is a UTF-16 → UTF-8 pass for each of 1,500 tablets. Each write gets its own view of the
- * shared bytes (a duplicate: independent indices, no copy); Vert.x marks them unreleasable, so the
- * bytes stay valid until the last socket has written them and the garbage collector takes them.
+ * A text message encoded once, as the bytes of its WebSocket frame, and written as those same bytes
+ * to many sockets ({@link SocketOut}): each write takes a retained view of them (independent
+ * indices, no copy), and the socket's channel releases its view once written. Vert.x's own write
+ * path makes, per socket, a frame object, a promise and a queued write, and Netty's encoder then
+ * copies the payload into a new buffer behind a new header: in a fan-out to 10,000 tablets that
+ * was ~15 % of the server's CPU per message (docs/performance.md, change 26).
  *
- * <p>This leans on one Vert.x internal ({@code WebSocketFrameImpl}'s ByteBuf constructor, in
- * Vert.x 5.1); {@code LiveProtocolTest} and the browser tests would fail if it stopped working.
+ * <p>The bytes are made at the first write, from that socket's allocator (a pooled direct buffer,
+ * which the kernel reads without a further copy), and given back by {@link #release()} once every
+ * socket has written: the hub that made the frame releases it after its loop.
  */
 final class SharedFrame {
     private final String text;
-    private final ByteBuf bytes;
+    private ByteBuf wire;
 
     SharedFrame(String text) {
         this.text = text;
-        this.bytes = Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.UTF_8));
     }
 
     String text() {
         return text;
     }
 
-    int size() {
-        return bytes.readableBytes();
+    /** Writes the frame to this socket: a view of the shared bytes, made on the first write. */
+    void writeTo(SocketOut out) {
+        if (wire == null) {
+            wire = Wire.message(out.alloc(), Wire.TEXT, Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        out.write(wire.retainedDuplicate());
     }
 
-    Future<Void> writeTo(ServerWebSocket ws) {
-        return ws.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, bytes.duplicate(), true));
+    /** Gives the bytes back (each socket still holds its own view until it has written them). */
+    void release() {
+        if (wire != null) {
+            wire.release();
+            wire = null;
+        }
     }
 
     /**
