@@ -1,8 +1,6 @@
 package vn.phonghop.server.live;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A text message encoded once, as the bytes of its WebSocket frame, and written as those same bytes
@@ -31,7 +29,7 @@ final class SharedFrame {
     /** Writes the frame to this socket: a view of the shared bytes, made on the first write. */
     void writeTo(SocketOut out) {
         if (wire == null) {
-            wire = Wire.message(out.alloc(), Wire.TEXT, Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.UTF_8)));
+            wire = Wire.text(out.alloc(), text);
         }
         out.write(wire.retainedDuplicate());
     }
