@@ -56,6 +56,16 @@ class WireTest {
     }
 
     @Test
+    @DisplayName("A text with a broken surrogate pair (it can come from a device) still makes a well-formed frame, as Java's own encoder writes it")
+    void lone_surrogates() {
+        String text = "Ý kiến \uD83D của \uDE00 đồng chí 😀";
+        var frames = read(Wire.text(ALLOC, text));
+        assertEquals(1, frames.size());
+        assertEquals(new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8), ((TextWebSocketFrame) frames.get(0)).text());
+        frames.get(0).release();
+    }
+
+    @Test
     @DisplayName("A message longer than a frame goes as a first frame and continuations, which join to the message")
     void long_messages_are_fragmented() {
         String text = "Biên bản " + "đ".repeat(Wire.MAX_FRAME); // ~2 bytes a character: three frames
