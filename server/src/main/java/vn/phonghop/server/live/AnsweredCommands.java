@@ -16,8 +16,11 @@ import java.util.LinkedHashMap;
  * Confined to the meeting's context.
  */
 final class AnsweredCommands {
-    /** Far longer than a tablet takes to reconnect and re-send. */
-    static final Duration KEPT = Duration.ofMinutes(5);
+    /**
+     * Far longer than a tablet takes to reconnect and re-send (seconds). Five minutes were ~2.3 KB of
+     * heap per tablet at one command a room a second (docs/performance.md, change 27).
+     */
+    static final Duration KEPT = Duration.ofMinutes(2);
 
     private record Answer(long seq, long atMillis) { }
 

@@ -13,7 +13,7 @@ import vn.phonghop.server.demo.Demo;
 
 /**
  * A command sent again is answered with the ack it got and applied once, also when the meeting no
- * longer remembers its id ({@link AnsweredCommands} keeps five minutes): then the store does.
+ * longer remembers its id ({@link AnsweredCommands} keeps two minutes): then the store does.
  */
 class ReplayTest {
     @TempDir
