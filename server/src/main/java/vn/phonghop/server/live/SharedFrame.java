@@ -8,7 +8,7 @@ import io.netty.buffer.ByteBuf;
  * indices, no copy), and the socket's channel releases its view once written. Vert.x's own write
  * path makes, per socket, a frame object, a promise and a queued write, and Netty's encoder then
  * copies the payload into a new buffer behind a new header: in a fan-out to 10,000 tablets that
- * was ~15 % of the server's CPU per message (docs/performance.md, change 26).
+ * was about a fifth of the server's CPU per message (docs/performance.md, change 26).
  *
  * <p>The bytes are made at the first write, from that socket's allocator (a pooled direct buffer,
  * which the kernel reads without a further copy), and given back by {@link #release()} once every
