@@ -19,6 +19,7 @@ final class ChildProcess implements AutoCloseable {
     /** The reserved address range on G1's (and Parallel's first) heap line: {@code [0x…c0000000, 0x…100000000)}. */
     private static final Pattern HEAP_RANGE = Pattern.compile("\\[0x([0-9a-f]+), 0x([0-9a-f]+)[,)]");
     /** "used 77092K" (G1, ZGC, Parallel) or "14208K used" (Shenandoah). */
+    private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
     private static final Pattern HEAP_USED = Pattern.compile("\\bused (\\d+)([KMG])\\b|\\b(\\d+)([KMG]) used\\b");
 
     final String name;
@@ -121,6 +122,28 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The bytes of the objects alive, counted by a class histogram ({@code jcmd GC.class_histogram}
+     * collects and counts in the same pause), or -1 when it cannot be read. Unlike
+     * {@link #heapAfterGc()}, nothing the process allocates between the collection and the reading
+     * counts: that moved the evening's end figure by ±60 MB between runs (docs/performance.md).
+     */
+    long liveObjects() {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!Files.isExecutable(jcmd)) return -1;
+        try {
+            return histogramTotal(run(jcmd.toString(), String.valueOf(pid()), "GC.class_histogram"));
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** The bytes on a class histogram's {@code Total} line, or -1 when there is none. */
+    static long histogramTotal(String histogram) {
+        var m = HISTOGRAM_TOTAL.matcher(histogram);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
     /** Heap in use after a full GC, in bytes (via jcmd), or -1 when it cannot be read (e.g. Node). */
     long heapAfterGc() {
         String info = heapInfoAfterGc();
@@ -150,18 +173,22 @@ final class ChildProcess implements AutoCloseable {
         return sum;
     }
 
+    /** Runs a command and returns what it printed (through a file: a class histogram is more than a pipe holds). */
     private static String run(String... cmd) throws IOException {
-        var p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Path out = Files.createTempFile("bench-jcmd", ".txt");
         try {
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            var p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IOException("timed out: " + String.join(" ", cmd));
             }
+            return Files.readString(out);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);
+        } finally {
+            Files.deleteIfExists(out);
         }
-        return new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     String tail() {

@@ -43,6 +43,7 @@ final class Evening {
                 List<Room> all = Api.all(rooms, 8, r -> room(server, r, roomSize));
                 out.put("setupSeconds", Congress.round((System.nanoTime() - s0) / 1e9));
                 var memoryBefore = server.process.memoryAfterGc();
+                long liveBefore = server.process.liveObjects();
 
                 var meetingIds = new ArrayList<String>();
                 var memberIds = new ArrayList<String>();
@@ -76,6 +77,12 @@ final class Evening {
                 long afterEvents = server.process.heapAfterGc();
                 heap.put("afterEventsMB", afterEvents / 1e6)
                         .put("perTabletAfterEventsKB", Congress.round((afterEvents - memoryBefore.heap()) / 1e3 / n));
+                // the objects alive, counted in the collection's own pause (the figure above moves with
+                // what the server allocates between the collection and its reading), against the same count
+                // before the tablets connected
+                long live = server.process.liveObjects();
+                heap.put("liveBeforeConnectMB", liveBefore / 1e6).put("liveAfterEventsMB", live / 1e6)
+                        .put("livePerTabletAfterEventsKB", Congress.round((live - liveBefore) / 1e3 / n));
                 fleet.disconnectAll();
             }
             out.put("events", real);

@@ -12,6 +12,20 @@ import org.junit.jupiter.api.Test;
 class ChildProcessTest {
 
     @Test
+    @DisplayName("A class histogram's total: the bytes of the objects alive")
+    void histogram_total() {
+        assertEquals(526_717_888L, ChildProcess.histogramTotal("""
+                17494:
+                 num     #instances         #bytes  class name (module)
+                -------------------------------------------------------
+                   1:        965816      176445288  [B (java.base@17.0.15)
+                2576:             1             16  vn.phonghop.server.store.GroupCommitWriter$$Lambda$109/0x00007f0c541959c8
+                Total       6035487      526717888
+                """));
+        assertEquals(-1L, ChildProcess.histogramTotal("17494:\nio.vertx.core.VertxException: no such process\n"));
+    }
+
+    @Test
     @DisplayName("G1: the one heap line, not Metaspace")
     void g1() {
         assertEquals(77_092L << 10, ChildProcess.heapUsed("""
