@@ -19,8 +19,9 @@ final class ChildProcess implements AutoCloseable {
     /** The reserved address range on G1's (and Parallel's first) heap line: {@code [0x…c0000000, 0x…100000000)}. */
     private static final Pattern HEAP_RANGE = Pattern.compile("\\[0x([0-9a-f]+), 0x([0-9a-f]+)[,)]");
     /** "used 77092K" (G1, ZGC, Parallel) or "14208K used" (Shenandoah). */
-    private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
     private static final Pattern HEAP_USED = Pattern.compile("\\bused (\\d+)([KMG])\\b|\\b(\\d+)([KMG]) used\\b");
+    /** The last line of {@code jcmd GC.class_histogram}: "Total  instances  bytes". */
+    private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
 
     final String name;
     final int port;
@@ -112,11 +113,15 @@ final class ChildProcess implements AutoCloseable {
     }
 
     private String heapInfoAfterGc() {
+        return jcmd("GC.run") == null ? null : jcmd("GC.heap_info");
+    }
+
+    /** What {@code jcmd <pid> command} prints, or null when there is no jcmd or it fails. */
+    private String jcmd(String command) {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         if (!Files.isExecutable(jcmd)) return null;
         try {
-            run(jcmd.toString(), String.valueOf(pid()), "GC.run");
-            return run(jcmd.toString(), String.valueOf(pid()), "GC.heap_info");
+            return run(jcmd.toString(), String.valueOf(pid()), command);
         } catch (IOException e) {
             return null;
         }
@@ -129,13 +134,8 @@ final class ChildProcess implements AutoCloseable {
      * counts: that moved the evening's end figure by ±60 MB between runs (docs/performance.md).
      */
     long liveObjects() {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        if (!Files.isExecutable(jcmd)) return -1;
-        try {
-            return histogramTotal(run(jcmd.toString(), String.valueOf(pid()), "GC.class_histogram"));
-        } catch (IOException e) {
-            return -1;
-        }
+        String histogram = jcmd("GC.class_histogram");
+        return histogram == null ? -1 : histogramTotal(histogram);
     }
 
     /** The bytes on a class histogram's {@code Total} line, or -1 when there is none. */

@@ -3,7 +3,6 @@ package vn.phonghop.server.live;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.VoidChannelPromise;
 import io.vertx.core.http.ServerWebSocket;
@@ -43,16 +42,18 @@ final class SocketOut {
         write(Wire.text(ctx.alloc(), text));
     }
 
-    /** A snapshot: the socket may hold it whole, on top of its usual bound, without counting as slow. */
+    /** A snapshot as text. */
     void snapshot(String text) {
-        ByteBuf frame = Wire.text(ctx.alloc(), text);
-        allowance = frame.readableBytes();
-        write(frame);
+        snapshot(Wire.text(ctx.alloc(), text));
     }
 
     /** A snapshot as raw DEFLATE in one binary message. */
     void snapshot(byte[] deflated) {
-        ByteBuf frame = Wire.message(ctx.alloc(), Wire.BINARY, Unpooled.wrappedBuffer(deflated));
+        snapshot(Wire.message(ctx.alloc(), Wire.BINARY, Unpooled.wrappedBuffer(deflated)));
+    }
+
+    /** The socket may hold a snapshot whole, on top of its usual bound, without counting as slow. */
+    private void snapshot(ByteBuf frame) {
         allowance = frame.readableBytes();
         write(frame);
     }
@@ -64,7 +65,6 @@ final class SocketOut {
 
     /** Whether more is waiting to be sent than the socket's bound (plus its snapshot) allows. */
     boolean tooSlow() {
-        Channel channel = ctx.channel();
-        return channel.bytesBeforeWritable() > allowance;
+        return ctx.channel().bytesBeforeWritable() > allowance;
     }
 }
