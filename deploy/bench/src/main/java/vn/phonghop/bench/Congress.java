@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /**
  * Congress: one meeting of 1,500 tablets. The secretary checks people in at the door, the last
- * few tablets check themselves in live, the chair opens a secret poll and everyone votes, spread
+ * few tablets check themselves in live, the chair opens a poll (secret, or {@code mode=SHOW_OF_HANDS}) and everyone votes, spread
  * over 10 s; then again in a 1 s burst; then a flood (every vote at once) for the store's capacity.
  * Every vote must be acknowledged; "N of M voted" and the result must reach every tablet.
  */
@@ -44,6 +44,13 @@ final class Congress {
     }
 
     private record Phase(String name, double seconds) { }
+
+    /**
+     * The events a vote is to a tablet: "one more has voted" ({@code VoteCounted}) to delegates and
+     * the display; to the console {@code VoterMarked} in a secret poll, {@code VoteCast} (who chose
+     * what) in an open one ({@code mode=SHOW_OF_HANDS} or {@code PARTY_CARD}).
+     */
+    private static final String[] VOTE_EVENTS = {"VoteCounted", "VoterMarked", "VoteCast"};
 
     private JsonObject scenario(int n, List<Phase> phases, int liveCheckIns, boolean heap, int warmUps) throws Exception {
         var out = new JsonObject().put("tablets", n);
@@ -152,7 +159,7 @@ final class Congress {
         String pollId = "p-" + phase.name();
         Window w = fleet.newWindow();
         Api.await(chair.command(id(), new JsonObject().put("type", "CreatePoll").put("pollId", pollId).put("itemId", "i-3")
-                .put("question", "Biểu quyết thử tải " + phase.name()).put("kind", "ORDINARY_RESOLUTION").put("mode", "SECRET")
+                .put("question", "Biểu quyết thử tải " + phase.name()).put("kind", "ORDINARY_RESOLUTION").put("mode", o.text("mode", "SECRET"))
                 .put("candidates", new JsonArray()).put("seats", 0).put("forms", new JsonArray()).put("changeAllowed", false)));
         long openSeq = Api.await(chair.command(id(), new JsonObject().put("type", "OpenPoll").put("pollId", pollId)));
         everyone(w, openSeq, n, 60_000);
@@ -191,12 +198,12 @@ final class Congress {
         long clientJit = Cpu.selfCompilerMicros() - clientJit0;
         long messages = w.messages.get() - messages0;
         var metrics1 = server.metrics();
-        var counts = w.timeToLast(openSeq + 1, lastSeq, n, "VoteCounted", "VoterMarked");
-        var countLatency = w.deliveryLatency("VoteCounted", "VoterMarked");
+        var counts = w.timeToLast(openSeq + 1, lastSeq, n, VOTE_EVENTS);
+        var countLatency = w.deliveryLatency(VOTE_EVENTS);
         // in a cluster: the same deliveries by node (the owner's tablets get them first-hand, the others through the event bus)
         var byNode = new JsonObject();
         for (int node = 0; node < server.ports.size() && server.ports.size() > 1; node++) {
-            byNode.put("node" + node, w.deliveryLatencyOnNode(node, "VoteCounted", "VoterMarked"));
+            byNode.put("node" + node, w.deliveryLatencyOnNode(node, VOTE_EVENTS));
         }
 
         long closeSeq = Api.await(chair.command(id(), new JsonObject().put("type", "ClosePoll").put("pollId", pollId)));
