@@ -32,9 +32,9 @@ public sealed interface Poll {
     record Open(PollSpec spec, Instant openedAt, Set<String> voted, Map<String, Choice> openChoices, Tally tally)
             implements Poll {
         public Open {
-            // one vote more shares the voters of the version before (VoterSet), it does not copy them
+            // one vote more shares the voters and choices of the version before (VoterSet, ChoiceMap), it does not copy them
             voted = VoterSet.of(voted);
-            openChoices = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(openChoices));
+            openChoices = ChoiceMap.of(openChoices);
         }
 
         public boolean hasVoted(String memberId) {
@@ -51,10 +51,9 @@ public sealed interface Poll {
         }
 
         public Open withOpenVote(String voter, Choice choice) {
-            var choices = new TreeMap<>(openChoices);
-            Choice previous = choices.put(voter, choice);
+            Choice previous = openChoices.get(voter);
             Tally t = previous == null ? tally.plus(choice) : tally.minus(previous).plus(choice);
-            return new Open(spec, openedAt, ((VoterSet) voted).with(voter), choices, t);
+            return new Open(spec, openedAt, ((VoterSet) voted).with(voter), ((ChoiceMap) openChoices).with(voter, choice), t);
         }
 
         public Open withVoterMarked(String voter) {
