@@ -23,16 +23,24 @@ class BenchSmokeTest {
     @Timeout(120)
     @DisplayName("Twenty tablets check in, vote twice, and every vote is acknowledged and every result arrives")
     void smoke_congress_works() throws Exception {
-        Path jar = serverJar();
+        assertCongressWorks(Bench.run("smoke", Map.of("serverJar", serverJar().toString())));
+    }
 
-        JsonObject r = Bench.run("smoke", Map.of("serverJar", jar.toString()));
+    @Test
+    @Timeout(120)
+    @DisplayName("The same congress voting by show of hands: the console's open votes are counted with the others")
+    void smoke_congress_by_show_of_hands_works() throws Exception {
+        assertCongressWorks(Bench.run("smoke", Map.of("serverJar", serverJar().toString(), "mode", "SHOW_OF_HANDS")));
+    }
 
+    private static void assertCongressWorks(JsonObject r) {
         assertEquals(20, r.getInteger("tablets"));
         for (String phase : new String[] {"spread", "burst"}) {
             JsonObject poll = r.getJsonObject("polls").getJsonObject(phase);
             assertEquals(20L, poll.getLong("acked"), () -> phase + ": every vote acknowledged: " + poll);
             var counts = poll.getJsonObject("votedCountTimeToLastTablet");
-            assertEquals(counts.getLong("events"), counts.getLong("reachedEveryTablet"), () -> phase + ": every count reached every tablet");
+            assertEquals(20L, counts.getLong("events"), () -> phase + ": every vote counted as an event: " + counts);
+            assertEquals(20L, counts.getLong("reachedEveryTablet"), () -> phase + ": every count reached every tablet: " + counts);
             assertTrue(poll.getBoolean("ok"), () -> phase + ": the result reached every tablet: " + poll);
         }
         assertTrue(r.getBoolean("ok"), r::encodePrettily);
