@@ -50,6 +50,8 @@ public final class LiveSocket {
     private final String connectionId = UUID.randomUUID().toString();
     private final List<LiveMessage> buffered = new ArrayList<>();
     private Stage stage = Stage.AWAITING_HELLO;
+    /** Told to close: its close frame is on its way, and nothing more is written. */
+    private boolean closing;
     /** Whether this device's snapshots go as raw DEFLATE in a binary frame (its hello asked). */
     private boolean deflatedSnapshots;
     private String meetingId;
@@ -75,6 +77,16 @@ public final class LiveSocket {
      */
     static final int WRITE_QUEUE_BYTES = 512 * 1024;
 
+    /**
+     * How long a socket told to close may take to let its close frame out before the connection is
+     * cut. A device that stopped reading never lets it through: the frame waits behind what the
+     * socket already holds (up to {@link #WRITE_QUEUE_BYTES}), and Vert.x times the close handshake
+     * only from when the frame is written, so the connection, its buffers and its place in the
+     * meeting would stay for as long as the device's kernel answers TCP's probes. A device that
+     * is only slow reads its close within this and learns why it was closed. Tests shorten it.
+     */
+    static volatile long closeGraceMillis = 30_000;
+
     public void start() {
         ws.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
         ws.textMessageHandler(this::onText);
@@ -83,15 +95,15 @@ public final class LiveSocket {
         ws.exceptionHandler(e -> LOG.fine(() -> "socket " + connectionId + ": " + e));
         ws.closeHandler(v -> closed());
         services.vertx().setTimer(15_000, t -> {
-            if (stage == Stage.AWAITING_HELLO) ws.close((short) 4001, "no hello");
+            if (stage == Stage.AWAITING_HELLO) close((short) 4001, "no hello");
         });
     }
 
     /** Heartbeat: ping a live device, close one silent for too long. */
     public void heartbeat(Instant now, java.time.Duration silence) {
-        if (stage == Stage.CLOSED) return;
+        if (stage == Stage.CLOSED || closing) return;
         if (lastSeen.plus(silence).isBefore(now)) {
-            ws.close((short) 4002, "heartbeat missed");
+            close((short) 4002, "heartbeat missed");
         } else {
             ws.writePing(Buffer.buffer("hb"));
         }
@@ -99,7 +111,23 @@ public final class LiveSocket {
 
     /** The node is shutting down: the device should reconnect (to another node, or this one when back). */
     public void goingAway() {
-        if (stage != Stage.CLOSED) ws.close((short) 1001, "server going away");
+        close((short) 1001, "server going away");
+    }
+
+    /**
+     * Closes the socket with {@code code} (once: nothing is written after the close frame), and cuts
+     * the connection if it is still open {@link #closeGraceMillis} later.
+     */
+    private void close(short code, String reason) {
+        if (stage == Stage.CLOSED || closing) return;
+        closing = true;
+        ws.close(code, reason);
+        services.vertx().setTimer(closeGraceMillis, t -> {
+            if (stage == Stage.CLOSED) return;
+            LOG.info(() -> "socket " + connectionId + " did not take its close frame (" + code + ") in "
+                    + closeGraceMillis + " ms: connection cut");
+            out.cut();
+        });
     }
 
     /**
@@ -282,10 +310,10 @@ public final class LiveSocket {
     }
 
     private boolean writable() {
-        if (stage == Stage.CLOSED) return false;
+        if (stage == Stage.CLOSED || closing) return false;
         if (out.tooSlow()) {
             // a tablet that cannot keep up is dropped; it reconnects and resumes from its last seq
-            ws.close((short) 4008, "too slow");
+            close((short) 4008, "too slow");
             return false;
         }
         return true;

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.VoidChannelPromise;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.internal.http.WebSocketInternal;
@@ -61,6 +62,18 @@ final class SocketOut {
     /** Writes and flushes frames this socket now owns (the channel releases them once written). */
     void write(ByteBuf frames) {
         ctx.writeAndFlush(frames, noAnswer);
+    }
+
+    /**
+     * Cuts the connection now, for a device that would not take its close frame: what the socket
+     * holds unsent is dropped, and with no linger the kernel resets the connection instead of
+     * keeping those bytes for a device that does not read.
+     */
+    void cut() {
+        ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+        // closed from here towards the network: through the channel's own close, Vert.x's handler would
+        // turn it into its close handshake, which waits for the very frame that cannot go out
+        ctx.close();
     }
 
     /** Whether more is waiting to be sent than the socket's bound (plus its snapshot) allows. */

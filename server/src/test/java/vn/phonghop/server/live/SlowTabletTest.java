@@ -83,6 +83,56 @@ class SlowTabletTest {
         }
     }
 
+    @Test
+    @Timeout(180)
+    @DisplayName("A device that never reads again does not keep its connection: it is cut once its close frame could not go out")
+    void a_device_that_never_reads_again_is_cut() throws Exception {
+        long grace = LiveSocket.closeGraceMillis;
+        LiveSocket.closeGraceMillis = 1_000;
+        try (var server = new TestServer(data); var chair = server.live(); var stuck = new RawDevice(server.port)) {
+            String chairToken = server.login("chutri");
+            chair.hello(chairToken, Demo.MEETING_ID);
+            stuck.hello(chairToken, Demo.MEETING_ID); // and it never reads again
+            waitFor(() -> connections(server) == 2, "both devices connected");
+
+            assertEquals("ack", chair.command(cmd("StartMeeting")).getString("type"));
+            assertEquals("ack", chair.command(cmd("NextItem")).getString("type"));
+            String text = "Chi bộ thống nhất: " + "ư".repeat(19_000);
+            for (int i = 0; i < 200; i++) {
+                assertEquals("ack", chair.command(cmd("RecordConclusion").put("itemId", "i-1").put("text", text + i)).getString("type"));
+            }
+            // its 4008 waits behind what it holds, and it reads nothing: without the cut it stays connected
+            // until its kernel stops answering, holding its buffers and its place in the meeting
+            waitFor(() -> connections(server) == 1, "the stuck device's connection cut");
+            assertEquals("ack", chair.command(cmd("NextItem")).getString("type"), "the meeting goes on");
+        } finally {
+            LiveSocket.closeGraceMillis = grace;
+        }
+    }
+
+    /** The live sockets the server counts ({@code phonghop_connections} on /metrics). */
+    private static long connections(TestServer server) {
+        try {
+            for (String line : server.get("/metrics", null).text().split("\n")) {
+                if (line.startsWith("phonghop_connections ")) return Long.parseLong(line.substring(line.indexOf(' ') + 1).trim());
+            }
+            return -1;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        var lock = new Object();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "timed out waiting until " + what);
+            synchronized (lock) {
+                lock.wait(50); // re-checks a count the server changes; no event to wait on here
+            }
+        }
+    }
+
     /** A WebSocket client over a plain socket whose receive buffer is 4 KB: it reads only when told to. */
     private static final class RawDevice implements AutoCloseable {
         private final Socket socket = new Socket();
