@@ -13,8 +13,9 @@ import java.util.UUID;
 
 /**
  * Congress: one meeting of 1,500 tablets. The secretary checks people in at the door, the last
- * few tablets check themselves in live, the chair opens a poll (secret, or {@code mode=SHOW_OF_HANDS}) and everyone votes, spread
- * over 10 s; then again in a 1 s burst; then a flood (every vote at once) for the store's capacity.
+ * few tablets check themselves in live, the chair opens a poll (secret, or by show of hands with
+ * {@code mode=SHOW_OF_HANDS}) and everyone votes, spread over 10 s; then again in a 1 s burst;
+ * then a flood (every vote at once) for the store's capacity.
  * Every vote must be acknowledged; "N of M voted" and the result must reach every tablet.
  */
 final class Congress {

@@ -122,10 +122,11 @@ public final class LiveSocket {
         if (stage == Stage.CLOSED || closing) return;
         closing = true;
         ws.close(code, reason);
-        services.vertx().setTimer(closeGraceMillis, t -> {
+        long grace = closeGraceMillis;
+        services.vertx().setTimer(grace, t -> {
             if (stage == Stage.CLOSED) return;
             LOG.info(() -> "socket " + connectionId + " did not take its close frame (" + code + ") in "
-                    + closeGraceMillis + " ms: connection cut");
+                    + grace + " ms: connection cut");
             out.cut();
         });
     }
