@@ -107,7 +107,7 @@ final class Evolution {
         if (e instanceof VoteCast x) return s.with(((Poll.Open) s.polls().get(x.pollId())).withOpenVote(x.voterId(), x.choice()));
         if (e instanceof VoterMarked x) return s.with(((Poll.Open) s.polls().get(x.pollId())).withVoterMarked(x.voterId()));
         if (e instanceof PollClosed x) {
-            return s.with(((Poll.Open) s.polls().get(x.pollId())).close(x.at(), x.tally(), x.result()));
+            return s.with(((Poll.Open) s.polls().get(x.pollId())).close(x.at(), x.tally(), x.result(), s.figures().presentVoters()));
         }
         if (e instanceof PollResultShown x) return s.with(((Poll.Closed) s.polls().get(x.pollId())).shownNow());
         if (e instanceof MeetingClosed x) {

@@ -64,14 +64,19 @@ public sealed interface Poll {
             return new Open(spec, openedAt, voted, openChoices, tally.plus(choice));
         }
 
-        public Closed close(Instant at, Tally finalTally, PollResult result) {
-            return new Closed(spec, openedAt, at, voted, openChoices, finalTally, result, false);
+        /** Closed at {@code at}, when {@code eligible} members present could vote. */
+        public Closed close(Instant at, Tally finalTally, PollResult result, int eligible) {
+            return new Closed(spec, openedAt, at, voted, openChoices, finalTally, result, false, eligible);
         }
     }
 
-    /** Counted; the result is shown on the room display once the chair says so. */
+    /**
+     * Counted; the result is shown on the room display once the chair says so. {@code eligible}:
+     * the members present who could vote when it closed ("9/13 đã biểu quyết" stays what it was).
+     */
     record Closed(PollSpec spec, Instant openedAt, Instant closedAt, Set<String> voted,
-                  Map<String, Choice> openChoices, Tally tally, PollResult result, boolean shown) implements Poll {
+                  Map<String, Choice> openChoices, Tally tally, PollResult result, boolean shown, int eligible)
+            implements Poll {
         public Closed {
             // sorted views, so that copying them again (one vote more) is linear, not a re-sort
             voted = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(voted));
@@ -79,7 +84,7 @@ public sealed interface Poll {
         }
 
         public Closed shownNow() {
-            return new Closed(spec, openedAt, closedAt, voted, openChoices, tally, result, true);
+            return new Closed(spec, openedAt, closedAt, voted, openChoices, tally, result, true, eligible);
         }
     }
 }

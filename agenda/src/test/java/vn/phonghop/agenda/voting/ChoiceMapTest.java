@@ -90,7 +90,7 @@ class ChoiceMapTest {
         var tally = Tally.EMPTY;
         for (Choice c : open.openChoices().values()) tally = tally.plus(c);
         assertEquals(tally, open.tally());
-        var closed = open.close(Instant.EPOCH, open.tally(), null);
+        var closed = open.close(Instant.EPOCH, open.tally(), null, 1500);
         assertEquals(open.openChoices(), closed.openChoices());
         assertTrue(closed.openChoices() instanceof java.util.SortedMap);
     }

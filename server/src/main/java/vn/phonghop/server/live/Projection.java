@@ -196,7 +196,8 @@ public final class Projection {
             }
         }
         if (p instanceof Poll.Closed c) {
-            row.put("votedCount", c.voted().size()).put("shown", c.shown()).put("closedAt", c.closedAt().toString());
+            row.put("votedCount", c.voted().size()).put("eligibleCount", c.eligible()).put("shown", c.shown())
+                    .put("closedAt", c.closedAt().toString());
             if (a == Audience.CONSOLE || c.shown()) {
                 row.put("tally", RecordJson.toJson(c.tally())).put("result", RecordJson.toJson(c.result()));
             }

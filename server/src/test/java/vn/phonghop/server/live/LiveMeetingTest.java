@@ -107,6 +107,12 @@ class LiveMeetingTest {
             acked(chair.command(cmd("ClosePoll").put("pollId", "p1")));
             var closedForDisplay = display.event("PollClosed");
             assertFalse(closedForDisplay.getJsonObject("event").containsKey("tally"), "no counts before they are shown");
+            // the room still reads "7/N đã biểu quyết" of the members present who could vote, not "7/7"
+            var closedRow = closedForDisplay.getJsonObject("patch").getJsonArray("polls").getJsonObject(0);
+            int eligible = counted.getJsonObject("patch").getJsonArray("polls").getJsonObject(0).getInteger("eligibleCount");
+            assertEquals(7, closedRow.getInteger("votedCount"));
+            assertEquals(eligible, closedRow.getInteger("eligibleCount"), closedRow::encode);
+            assertTrue(eligible > 7, "more were present than voted: " + eligible);
             acked(chair.command(cmd("ShowResult").put("pollId", "p1")));
             var shown = display.event("PollResultShown");
             var result = shown.getJsonObject("patch").getJsonArray("polls").getJsonObject(0).getJsonObject("result");
