@@ -226,13 +226,6 @@ class ClusterTest {
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        var lock = new Object();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting until " + what);
-            synchronized (lock) {
-                lock.wait(50); // re-checks a condition another thread changes; no event to wait on here
-            }
-        }
+        Conditions.waitFor(condition, what, java.time.Duration.ofSeconds(30));
     }
 }

@@ -123,14 +123,7 @@ class SlowTabletTest {
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        var lock = new Object();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting until " + what);
-            synchronized (lock) {
-                lock.wait(50); // re-checks a count the server changes; no event to wait on here
-            }
-        }
+        Conditions.waitFor(condition, what, java.time.Duration.ofSeconds(60));
     }
 
     /** A WebSocket client over a plain socket whose receive buffer is 4 KB: it reads only when told to. */
