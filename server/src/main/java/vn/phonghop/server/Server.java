@@ -110,7 +110,7 @@ public final class Server {
                             new Watermarker(256L * 1024 * 1024), meetings, connections, metrics,
                             new vn.phonghop.server.notes.Notes(db, clock), archiverRef.get());
                     servicesRef.set(services);
-                    return meetings.loadAll(vertx);
+                    return meetings.loadAll(vertx).onSuccess(v -> meetings.trimQuietMeetings(vertx));
                 }))
                 .compose(v -> seedDemo(vertx, cluster, config, servicesRef.get()))
                 // minutes of meetings closed before a crash or stop, and not filed yet
@@ -163,6 +163,7 @@ public final class Server {
     public Future<Void> close() {
         // minutes being filed are finished first: they need the meetings' writers and the store
         if (replicaTimer >= 0) vertx.cancelTimer(replicaTimer);
+        services.meetings().stopTrimming(vertx);
         Future<Void> undeploy = services.archiver().idle();
         for (int i = deployments.size() - 1; i >= 0; i--) {
             String id = deployments.get(i);

@@ -69,6 +69,10 @@ public final class MeetingRuntime {
     private boolean tickScheduled;
     private long tickTimer;
 
+    /** When this meeting last decided, followed or loaded anything (System.nanoTime), for {@link #trimIfQuiet}. */
+    private long lastActive = System.nanoTime();
+    /** {@link #trimIfQuiet} let the views go: they are projected again from the state before the next event. */
+    private boolean viewsLetGo;
     private MeetingState decided = MeetingState.NONE;
     private long decidedSeq;
     private MeetingState durable = MeetingState.NONE;
@@ -216,6 +220,8 @@ public final class MeetingRuntime {
     private void follow(long firstSeqBefore, List<MeetingEvent> events) {
         // another node decided these: should this node decide again later, it rebuilds from the store first
         owner = false;
+        lastActive = System.nanoTime();
+        viewsBeforeNextEvent();
         var out = new ArrayList<Durable>(events.size());
         long seq = firstSeqBefore;
         for (MeetingEvent e : events) {
@@ -332,6 +338,7 @@ public final class MeetingRuntime {
     }
 
     private void decide(String commandId, MeetingCommand asSent, CompletableFuture<Reply> result) {
+        lastActive = System.nanoTime();
         MeetingCommand command = asSent;
         long prior = answered.seqOf(commandId);
         if (prior >= 0) {
@@ -433,6 +440,7 @@ public final class MeetingRuntime {
     private void drain() {
         var acks = new ArrayList<Append>();
         var durableEvents = new ArrayList<Durable>();
+        viewsBeforeNextEvent();
         while (!pipeline.isEmpty() && pipeline.peekFirst().done) {
             Append a = pipeline.removeFirst();
             inFlight.remove(a.commandId);
@@ -505,6 +513,40 @@ public final class MeetingRuntime {
         publish.accept(out);
     }
 
+    /**
+     * Lets go of what this meeting keeps only to make its next messages, resumes and snapshots
+     * cheap, once it has decided nothing for {@code quiet}: each audience's last views, the encoded
+     * snapshots, the catch-up window and the ids of the commands it answered. A node runs every
+     * meeting in its store, nearly all of them long over, and each kept these for good (~125 KB
+     * for a room of 20 set up and started, docs/performance.md); what stays is its state. Afterwards a device
+     * that resumes gets a snapshot, a command id sent again is looked up in the store (as after a
+     * rebuild), and the next event's patch is made from views projected again from the state: the
+     * same patch. Completes with whether it let go (not while a command is under way).
+     */
+    public CompletableFuture<Boolean> trimIfQuiet(java.time.Duration quiet) {
+        var result = new CompletableFuture<Boolean>();
+        context.runOnContext(v -> {
+            boolean quietNow = ready != null && ready.succeeded() && pipeline.isEmpty() && inFlight.isEmpty()
+                    && held.isEmpty() && System.nanoTime() - lastActive >= quiet.toNanos();
+            if (quietNow) {
+                views.clear();
+                viewsLetGo = true;
+                encodedViews.clear();
+                recent.clear();
+                answered.clear();
+            }
+            result.complete(quietNow);
+        });
+        return result;
+    }
+
+    /** The views as they were after the last event, projected again if {@link #trimIfQuiet} let them go. */
+    private void viewsBeforeNextEvent() {
+        if (!viewsLetGo) return;
+        if (durable.header() != null) views.reset(durable);
+        viewsLetGo = false;
+    }
+
     /** An event that became durable, with its seq and the meeting just after it. */
     private record Durable(long seq, MeetingEvent event, MeetingState after) { }
 
@@ -546,7 +588,10 @@ public final class MeetingRuntime {
             answered.clear();
             for (Answered x : r.answered()) answered.put(x.commandId(), x.seq(), x.at());
             recent.clear();
+            encodedViews.clear();
             if (durable.header() != null) views.reset(durable);
+            viewsLetGo = false;
+            lastActive = System.nanoTime();
             return null;
         });
     }

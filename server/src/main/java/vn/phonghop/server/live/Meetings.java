@@ -25,6 +25,14 @@ public final class Meetings {
     private final BiConsumer<String, List<MeetingEvent>> onDurable;
     private volatile Routing routing = Routing.SINGLE;
     private final Map<String, MeetingRuntime> running = new ConcurrentHashMap<>();
+    /**
+     * How long a meeting decides nothing before it lets go of what it keeps for its next messages
+     * ({@link MeetingRuntime#trimIfQuiet}): longer than a tablet's reconnect and than the answered
+     * commands are remembered ({@link AnsweredCommands#KEPT}), so an ordinary pause loses nothing.
+     * {@code phonghop.quietSeconds} overrides it.
+     */
+    static final java.time.Duration QUIET = java.time.Duration.ofSeconds(Long.getLong("phonghop.quietSeconds", 300));
+    private volatile long trimTimer = -1;
 
     /**
      * @param appendTimer told how long each append took to commit, in nanoseconds (for metrics)
@@ -44,6 +52,18 @@ public final class Meetings {
     public Future<Void> loadAll(Vertx vertx) {
         return vertx.executeBlocking(store::meetingIds).compose(ids -> Future.all(ids.stream()
                 .map(id -> runtimeFor(id).load()).toList())).mapEmpty();
+    }
+
+    /** From now on, every minute, the meetings quiet for {@link #QUIET} let go of their caches. */
+    public void trimQuietMeetings(Vertx vertx) {
+        if (trimTimer >= 0) return;
+        trimTimer = vertx.setPeriodic(Math.min(60_000, Math.max(1_000, QUIET.toMillis())),
+                tick -> running.values().forEach(rt -> rt.trimIfQuiet(QUIET)));
+    }
+
+    public void stopTrimming(Vertx vertx) {
+        if (trimTimer >= 0) vertx.cancelTimer(trimTimer);
+        trimTimer = -1;
     }
 
     /** The writer of a meeting, loading it if this node has not run it yet. */

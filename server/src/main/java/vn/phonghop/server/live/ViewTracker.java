@@ -75,15 +75,20 @@ final class ViewTracker {
     }
 
     void reset(MeetingState s) {
-        last.clear();
-        rosterRows.clear();
-        sentPolls.clear();
+        clear();
         for (Audience a : Audience.values()) {
             var view = Projection.view(s, a);
             last.put(a, encode(view));
             if (view.get("roster") instanceof JsonObject roster) rosterRows.put(a, RosterRows.of(roster));
             sentPolls.put(a, projectPolls(s, a, Map.of()));
         }
+    }
+
+    /** Forgets every view sent: {@link #reset} must come before the next event. */
+    void clear() {
+        last.clear();
+        rosterRows.clear();
+        sentPolls.clear();
     }
 
     /** The changed member rows, or null when the roster must go whole (members added, removed, reordered; guests; most rows). */

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -367,6 +369,42 @@ class LiveProtocolTest {
                         .map(JsonObject.class::cast).filter(m -> "m08".equals(m.getString("id"))).findFirst().orElseThrow();
                 assertEquals("PRESENT", m08.getString("presence"), "a state after the cached one is served fresh");
             }
+        }
+    }
+
+    @Test
+    @DisplayName("A quiet meeting lets go of its caches: a device behind gets a snapshot, the next patch is as small, a command sent again gets its first ack")
+    void a_quiet_meeting_lets_go_of_its_caches() throws Exception {
+        var runtime = server.server.services().meetings().ifRunning(Demo.MEETING_ID).orElseThrow();
+        assertFalse(runtime.trimIfQuiet(Duration.ofHours(1)).get(10, TimeUnit.SECONDS), "not quiet for an hour");
+        try (var chair = server.live(); var watcher = server.live()) {
+            chair.hello(server.login("chutri"), Demo.MEETING_ID);
+            watcher.hello(server.login("daibieu05"), Demo.MEETING_ID);
+            var first = chair.command("ci-m07", cmd("CheckIn").put("personId", "m07"));
+            var before = watcher.event("CheckedIn").getJsonObject("patch");
+            chair.command(cmd("CheckOut").put("personId", "m07"));
+            watcher.event("CheckedOut");
+            assertTrue(runtime.trimIfQuiet(Duration.ZERO).get(10, TimeUnit.SECONDS));
+
+            String token = server.login("daibieu04");
+            try (var tablet = server.live()) {
+                tablet.lastSeq = first.getLong("seq") - 1;
+                var hello = tablet.hello(token, Demo.MEETING_ID);
+                assertEquals("snapshot", hello.getString("type"), "nothing kept to resume from");
+                assertEquals(server.get("/api/meetings/" + Demo.MEETING_ID, token).json().getJsonObject("view"),
+                        hello.getJsonObject("view"));
+            }
+            chair.command(cmd("CheckIn").put("personId", "m07"));
+            var after = watcher.event("CheckedIn").getJsonObject("patch");
+            assertEquals(before.fieldNames(), after.fieldNames(), "the views were projected again: " + after.encode());
+            assertEquals(1, after.getJsonArray("rosterRows").size());
+            assertEquals(before.getJsonObject("figures"), after.getJsonObject("figures"));
+
+            assertTrue(runtime.trimIfQuiet(Duration.ZERO).get(10, TimeUnit.SECONDS));
+            var again = chair.command("ci-m07", cmd("CheckIn").put("personId", "m07"));
+            assertEquals("ack", again.getString("type"), again.encode());
+            assertEquals(first.getLong("seq"), again.getLong("seq"), "its first ack, from the store");
+            stillSound(watcher);
         }
     }
 
