@@ -521,21 +521,23 @@ public final class MeetingRuntime {
      * for a room of 20 set up and started, docs/performance.md); what stays is its state. Afterwards a device
      * that resumes gets a snapshot, a command id sent again is looked up in the store (as after a
      * rebuild), and the next event's patch is made from views projected again from the state: the
-     * same patch. Completes with whether it let go (not while a command is under way).
+     * same patch. Completes with whether it let go of anything (not while a command is under way;
+     * nothing the second time, unless a snapshot was asked for meanwhile).
      */
     public CompletableFuture<Boolean> trimIfQuiet(java.time.Duration quiet) {
         var result = new CompletableFuture<Boolean>();
         context.runOnContext(v -> {
             boolean quietNow = ready != null && ready.succeeded() && pipeline.isEmpty() && inFlight.isEmpty()
                     && held.isEmpty() && System.nanoTime() - lastActive >= quiet.toNanos();
-            if (quietNow) {
+            boolean kept = !viewsLetGo || !encodedViews.isEmpty() || recent.size() > 0 || answered.size() > 0;
+            if (quietNow && kept) {
                 views.clear();
                 viewsLetGo = true;
                 encodedViews.clear();
                 recent.clear();
                 answered.clear();
             }
-            result.complete(quietNow);
+            result.complete(quietNow && kept);
         });
         return result;
     }

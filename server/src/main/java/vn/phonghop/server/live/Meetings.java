@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -18,6 +19,7 @@ import vn.phonghop.server.store.EventStore;
  * busy meeting never makes another meeting's tablets wait behind it.
  */
 public final class Meetings {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Meetings.class.getName());
     private final EventStore store;
     private final List<Context> contexts;
     private final Consumer<List<LiveMessage>> publish;
@@ -58,7 +60,13 @@ public final class Meetings {
     public void trimQuietMeetings(Vertx vertx) {
         if (trimTimer >= 0) return;
         trimTimer = vertx.setPeriodic(Math.min(60_000, Math.max(1_000, QUIET.toMillis())),
-                tick -> running.values().forEach(rt -> rt.trimIfQuiet(QUIET)));
+                tick -> {
+                    var trims = running.values().stream().map(rt -> rt.trimIfQuiet(QUIET)).toList();
+                    CompletableFuture.allOf(trims.toArray(CompletableFuture[]::new)).thenRun(() -> {
+                        long n = trims.stream().filter(CompletableFuture::join).count();
+                        if (n > 0) LOG.info(() -> n + " quiet meeting(s) let go of their caches");
+                    });
+                });
     }
 
     public void stopTrimming(Vertx vertx) {

@@ -385,6 +385,7 @@ class LiveProtocolTest {
             chair.command(cmd("CheckOut").put("personId", "m07"));
             watcher.event("CheckedOut");
             assertTrue(runtime.trimIfQuiet(Duration.ZERO).get(10, TimeUnit.SECONDS));
+            assertFalse(runtime.trimIfQuiet(Duration.ZERO).get(10, TimeUnit.SECONDS), "nothing left to let go");
 
             String token = server.login("daibieu04");
             try (var tablet = server.live()) {
