@@ -115,7 +115,7 @@ final class Congress {
      * 5 % of a core, over each of the last two polls: a burst and a flood), at least two and at most
      * {@code most}. In a cold server C2 took half a core through every measured poll, 40 s after
      * start: that measures the compiler, not the server, which at a real congress has run since the
-     * morning. Until 2026-11-24 16:10 the warm-up had only bursts, and the compilers took up to 39 %
+     * morning. Until 2026-11-24 16:17 the warm-up had only bursts, and the compilers took up to 39 %
      * of the server's CPU and ~50 % of the load generator's in most measured floods (its large commits
      * and all-at-once sends were compiled then). Reports how many polls and seconds it took, and the first
      * flood's votes per second (the cold figure).
