@@ -220,8 +220,7 @@ public final class MeetingRuntime {
     private void follow(long firstSeqBefore, List<MeetingEvent> events) {
         // another node decided these: should this node decide again later, it rebuilds from the store first
         owner = false;
-        lastActive = System.nanoTime();
-        viewsBeforeNextEvent();
+        awake();
         var out = new ArrayList<Durable>(events.size());
         long seq = firstSeqBefore;
         for (MeetingEvent e : events) {
@@ -338,7 +337,7 @@ public final class MeetingRuntime {
     }
 
     private void decide(String commandId, MeetingCommand asSent, CompletableFuture<Reply> result) {
-        lastActive = System.nanoTime();
+        awake();
         MeetingCommand command = asSent;
         long prior = answered.seqOf(commandId);
         if (prior >= 0) {
@@ -440,7 +439,6 @@ public final class MeetingRuntime {
     private void drain() {
         var acks = new ArrayList<Append>();
         var durableEvents = new ArrayList<Durable>();
-        viewsBeforeNextEvent();
         while (!pipeline.isEmpty() && pipeline.peekFirst().done) {
             Append a = pipeline.removeFirst();
             inFlight.remove(a.commandId);
@@ -542,8 +540,13 @@ public final class MeetingRuntime {
         return result;
     }
 
-    /** The views as they were after the last event, projected again if {@link #trimIfQuiet} let them go. */
-    private void viewsBeforeNextEvent() {
+    /**
+     * A command to decide or events to follow: the meeting is active again, and the views it let go
+     * (if {@link #trimIfQuiet} did) are projected again from the state, which is the state before the
+     * next event since the trim left nothing in flight.
+     */
+    private void awake() {
+        lastActive = System.nanoTime();
         if (!viewsLetGo) return;
         if (durable.header() != null) views.reset(durable);
         viewsLetGo = false;

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 import vn.phonghop.agenda.meeting.MeetingEvent;
 import vn.phonghop.server.store.EventStore;
 
@@ -19,7 +20,7 @@ import vn.phonghop.server.store.EventStore;
  * busy meeting never makes another meeting's tablets wait behind it.
  */
 public final class Meetings {
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Meetings.class.getName());
+    private static final Logger LOG = Logger.getLogger(Meetings.class.getName());
     private final EventStore store;
     private final List<Context> contexts;
     private final Consumer<List<LiveMessage>> publish;
