@@ -12,8 +12,9 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 
 /**
- * The two documents of the demo cell meeting (the November 2026 regular meeting of a fictional
- * residential party cell), generated rather than committed: the October report and the draft
+ * The two documents of the demo cell meeting (the November 2026 regular meeting of the demo's cell,
+ * {@code Demo.CELL}, whose names these headings repeat: {@code DemoDocumentsTest} checks they
+ * agree), generated rather than committed: the October report and the draft
  * November resolution, in Vietnamese with full diacritics, identical bytes on every run.
  */
 public final class DemoDocuments {
@@ -21,8 +22,8 @@ public final class DemoDocuments {
     public static final String REPORT_TITLE = "Báo cáo tình hình thực hiện nhiệm vụ tháng 10/2026";
     public static final String RESOLUTION_TITLE = "Dự thảo Nghị quyết chi bộ tháng 11/2026";
 
-    private static final String SUPERIOR = "ĐẢNG BỘ PHƯỜNG HÒA BÌNH";
-    private static final String CELL = "CHI BỘ TỔ DÂN PHỐ SỐ 7";
+    static final String SUPERIOR = "ĐẢNG BỘ SỞ TƯ PHÁP THÀNH PHỐ HÀ NỘI";
+    static final String CELL = "CHI BỘ PHÒNG HÀNH CHÍNH – TỔNG HỢP";
 
     private DemoDocuments() {
     }
@@ -52,7 +53,7 @@ public final class DemoDocuments {
             page.paragraph("*   " + number, regular, 13, 0);
             page.space(4);
             page.centered("ĐẢNG CỘNG SẢN VIỆT NAM", bold, 14);
-            page.centered("Hòa Bình, ngày 05 tháng 11 năm 2026", italic, 13);
+            page.centered("Hà Nội, ngày 05 tháng 11 năm 2026", italic, 13);
             page.space(14);
             page.centered(kind, bold, 16);
             page.centered(summary, bold, 14);
@@ -69,7 +70,7 @@ public final class DemoDocuments {
             page.centered("T/M CHI BỘ", bold, 14);
             page.centered("BÍ THƯ", bold, 14);
             page.space(36);
-            page.centered("Nguyễn Văn Thành", bold, 14);
+            page.centered("Nguyễn Văn Hùng", bold, 14);
             page.finish();
             describe(document, title);
             ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -43,7 +43,7 @@ class WatermarkerTest {
             assertTrue(text.contains(stamp), "page " + page + " lacks the stamp: " + text);
             assertTrue(text.contains("Trang " + page + "/" + pages), "page " + page + " lost its own text");
         }
-        assertTrue(TestPdfs.pageText(stamped, 1).contains("CHI BỘ TỔ DÂN PHỐ SỐ 7"));
+        assertTrue(TestPdfs.pageText(stamped, 1).contains("CHI BỘ PHÒNG HÀNH CHÍNH – TỔNG HỢP"));
     }
 
     @Test

@@ -300,7 +300,7 @@ class MeetingRoomTest {
     @Test
     @DisplayName("A delegate's private note is saved, survives a reload, and another delegate does not see it")
     void a_private_note_is_saved_survives_a_reload_and_stays_private() {
-        String itemNote = "Đề nghị làm rõ số liệu thu gom rác thải ở ngõ 12";
+        String itemNote = "Đề nghị làm rõ số liệu số hóa hồ sơ năm 2025";
         String docNote = "Trang 2: đối chiếu lại bảng số liệu quý III";
         console.click("#run-agenda li[data-item='i-2.2'] button[data-action='start-item']");
         tabletA.waitAttribute("pdf-viewer", "data-page", "1");

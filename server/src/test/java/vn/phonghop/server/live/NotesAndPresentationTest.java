@@ -39,10 +39,10 @@ class NotesAndPresentationTest {
     @DisplayName("A note is kept for its author only: another member, the chair and the display never see it")
     void notes_are_private() throws Exception {
         String author = server.login("daibieu04");
-        assertEquals(200, put(author, "item:i-2.2", "Hỏi lại số liệu thu gom rác ở ngõ 12").status());
+        assertEquals(200, put(author, "item:i-2.2", "Hỏi lại số liệu số hóa hồ sơ năm 2025").status());
         var mine = server.get("/api/meetings/" + Demo.MEETING_ID + "/notes", author).json().getJsonArray("notes");
         assertEquals(1, mine.size());
-        assertEquals("Hỏi lại số liệu thu gom rác ở ngõ 12", mine.getJsonObject(0).getString("text"));
+        assertEquals("Hỏi lại số liệu số hóa hồ sơ năm 2025", mine.getJsonObject(0).getString("text"));
         for (String other : new String[] {"daibieu05", "chutri"}) {
             var theirs = server.get("/api/meetings/" + Demo.MEETING_ID + "/notes", server.login(other)).json();
             assertTrue(theirs.getJsonArray("notes").isEmpty(), other + " sees no one else's notes");
