@@ -82,6 +82,8 @@ public final class Server {
                     var connections = new Connections();
                     var metrics = new Metrics(connections::count, () -> store.stats().batches(), () -> store.stats().appends(),
                             () -> store.stats().retried());
+                    // the meeting writers' loops (the sockets' are probed by their HttpVerticle)
+                    contexts.forEach(c -> c.runOnContext(v -> vn.phonghop.server.ops.LoopLag.probe(vertx, metrics.eventLoopLag)));
                     vertx.eventBus().registerDefaultCodec(LiveBatch.class, new LiveBatchCodec());
                     var publishOptions = new DeliveryOptions().setLocalOnly(true);
                     // the archive files a meeting's minutes once its MeetingClosed is durable

@@ -63,7 +63,8 @@ final class FanOut {
                 real.put("serverSays", new JsonObject()
                         .put("storeAppendMeanMs", RealServer.meanMillis(metrics0, metrics1, "phonghop_store_append_seconds"))
                         .put("commandMeanMs", RealServer.meanMillis(metrics0, metrics1, "phonghop_command_seconds"))
-                        .put("fanOutMeanMs", RealServer.meanMillis(metrics0, metrics1, "phonghop_fanout_seconds")));
+                        .put("fanOutMeanMs", RealServer.meanMillis(metrics0, metrics1, "phonghop_fanout_seconds"))
+                        .put("eventLoopLagMaxAtMostMs", RealServer.maxAtMostMillis(metrics0, metrics1, Congress.LOOP_LAG)));
                 fleet.disconnectAll();
                 workers.disconnect();
             }

@@ -201,6 +201,16 @@ final class RealServer implements AutoCloseable {
      * nothing, null when the percentile is past the last finite bucket.
      */
     static Double p99AtMostMillis(java.util.Map<String, Double> before, java.util.Map<String, Double> after, String histogram) {
+        return atMostMillis(before, after, histogram, 0.99);
+    }
+
+    /** As {@link #p99AtMostMillis}, for the largest value recorded between the two scrapes. */
+    static Double maxAtMostMillis(java.util.Map<String, Double> before, java.util.Map<String, Double> after, String histogram) {
+        return atMostMillis(before, after, histogram, 1.0);
+    }
+
+    private static Double atMostMillis(java.util.Map<String, Double> before, java.util.Map<String, Double> after, String histogram,
+            double fraction) {
         String prefix = histogram + "_bucket{le=\"";
         var bounds = new java.util.TreeMap<Double, Double>();
         for (var e : after.entrySet()) {
@@ -211,7 +221,7 @@ final class RealServer implements AutoCloseable {
         }
         if (bounds.isEmpty() || bounds.lastEntry().getValue() == 0) return -1.0;
         double total = bounds.lastEntry().getValue();
-        for (var b : bounds.entrySet()) if (b.getValue() >= 0.99 * total) return b.getKey().isInfinite() ? null : b.getKey();
+        for (var b : bounds.entrySet()) if (b.getValue() >= fraction * total) return b.getKey().isInfinite() ? null : b.getKey();
         return null;
     }
 

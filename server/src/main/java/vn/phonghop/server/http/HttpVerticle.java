@@ -65,6 +65,8 @@ public final class HttpVerticle extends VerticleBase {
                 services.connections(), services.clock(), services.metrics());
         // every socket is pinged once per HEARTBEAT, a slice at a time (never all of a loop's sockets at once)
         vertx.setPeriodic(HEARTBEAT.toMillis() / LiveHub.HEARTBEAT_SLICES, t -> hub.heartbeatTick(services.clock().instant(), SILENCE));
+        // the sockets' loop: a held loop holds every socket's reads and writes on it
+        vn.phonghop.server.ops.LoopLag.probe(vertx, services.metrics().eventLoopLag);
 
         var options = new HttpServerOptions().setPort(services.config().port())
                 .setMaxWebSocketFrameSize(256 * 1024).setMaxWebSocketMessageSize(256 * 1024)

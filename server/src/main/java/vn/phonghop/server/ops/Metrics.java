@@ -6,7 +6,7 @@ import java.util.function.LongSupplier;
 
 /**
  * The server's counters in Prometheus text format: connections, commands, command latency,
- * fan-out latency and the store's commits. Lock-free, cheap enough for the vote path.
+ * fan-out latency, the store's commits and how long the event loops were held. Lock-free, cheap enough for the vote path.
  */
 public final class Metrics {
     private static final double[] BUCKETS_MS = {1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500};
@@ -44,6 +44,8 @@ public final class Metrics {
     public final Histogram commandLatency = new Histogram();
     public final Histogram fanOutLatency = new Histogram();
     public final Histogram storeLatency = new Histogram();
+    /** How late each event loop's probe timer fired ({@link LoopLag}). */
+    public final Histogram eventLoopLag = new Histogram();
     /** Snapshots sent as JSON text, and as raw DEFLATE (the device asked: hello's "compress"). */
     public final AtomicLong snapshotsText = new AtomicLong();
     public final AtomicLong snapshotsDeflated = new AtomicLong();
@@ -75,6 +77,8 @@ public final class Metrics {
         commandLatency.write(out, "phonghop_command_seconds", "From command received to acknowledgement (durable)");
         fanOutLatency.write(out, "phonghop_fanout_seconds", "From event durable to written to this node's sockets");
         storeLatency.write(out, "phonghop_store_append_seconds", "From append submitted to committed (group commit)");
+        eventLoopLag.write(out, "phonghop_event_loop_lag_seconds", "How late a timer fires on each event loop, probed every "
+                + LoopLag.PERIOD_MS + " ms: the time the loop was held by other work");
         return out.toString();
     }
 

@@ -117,6 +117,14 @@ class RosterAndOpsTest {
         assertTrue(metrics.contains("phonghop_store_commits_total"), metrics);
         assertTrue(metrics.contains("\nphonghop_store_batches_retried_total 0\n"), metrics);
         assertTrue(metrics.contains("phonghop_command_seconds_bucket"), metrics);
+        // every event loop is probed for how long it was held, from the start
+        Conditions.waitFor(() -> {
+            try {
+                return !server.get("/metrics", null).text().contains("\nphonghop_event_loop_lag_seconds_count 0\n");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "the event loops' lag is probed", java.time.Duration.ofSeconds(10));
         assertTrue(server.get("/openapi.yaml", null).text().startsWith("openapi: 3"));
         var table = server.get("/i18n/messages.json", null).json();
         for (var reason : Rejection.Reason.values()) {
