@@ -67,7 +67,7 @@ final class Evening {
 
                 fleet.sampleTablet = roomSize - 1; // a delegate of the first room: what it receives, the baselines send
                 fleet.samples.clear();
-                real = evening(fleet, tablets, rooms, roomSize, seconds, server.process, (k, t) -> {
+                real = evening(fleet, tablets, rooms, roomSize, seconds, server.process, server::metrics, (k, t) -> {
                     var cmd = new JsonObject().put("type", k % 2 == 0 ? "RequestFloor" : "WithdrawRequest").put("personId", t.memberId);
                     return k % 2 == 0 ? cmd.put("pointOfOrder", false) : cmd;
                 });
@@ -128,7 +128,7 @@ final class Evening {
             Bench.log("baseline " + name + ": connecting " + n + " tablets");
             var tablets = fleet.connect(child.port, meetingIds, memberIds, java.util.Collections.nCopies(n, "none"), 900);
             long heap = Baselines.heapAfterGc(name, child);
-            var r = evening(fleet, tablets, rooms, roomSize, seconds, child,
+            var r = evening(fleet, tablets, rooms, roomSize, seconds, child, null,
                     (k, t) -> asked.getJsonObject(k % 2 == 0 ? "FloorRequested" : "FloorRequestWithdrawn"));
             if (heap > 0) r.put("heapConnectedMB", heap / 1e6);
             fleet.disconnectAll();
@@ -146,6 +146,7 @@ final class Evening {
      * measured 30 s), then the measured seconds.
      */
     private JsonObject evening(Fleet fleet, List<Tablet> tablets, int rooms, int roomSize, int seconds, ChildProcess server,
+                               java.util.function.Supplier<java.util.Map<String, Double>> metrics,
                                java.util.function.BiFunction<Integer, Tablet, JsonObject> command) {
         int rate = o.integer("rate", 1);
         int warmUp = o.integer("warmUpSeconds", 10) / 2 * 2;
@@ -160,6 +161,8 @@ final class Evening {
         Window w = fleet.newSharedWindow();
         long server0 = server.cpuMicros();
         long client0 = Cpu.self();
+        // the real server's own figures (none for a baseline)
+        var metrics0 = metrics == null ? null : metrics.get();
         // on PostgreSQL (dbUrl=), the database's CPU too: its commits are the server's work done elsewhere
         boolean pg = server.name.equals("server") && !o.text("dbUrl", "").isEmpty();
         long db0 = pg ? Cpu.named("postgres") : 0;
@@ -184,7 +187,20 @@ final class Evening {
                 .put("messagesPerSecondToLastDelivery", Congress.round(messages / (seconds + Math.max(0, behindMillis) / 1e3)))
                 .put("serverCpuMicrosPerMessage", Congress.round((double) (server.cpuMicros() - server0) / Math.max(1, messages)))
                 .put("clientCpuMicrosPerMessage", Congress.round((double) (Cpu.self() - client0) / Math.max(1, messages)));
-        if (pg) result.put("databaseCpuMicrosPerMessage", Congress.round((double) (Cpu.named("postgres") - db0) / Math.max(1, messages)));
+        if (metrics != null) {
+            var metrics1 = metrics.get();
+            result.put("serverSays", new JsonObject()
+                    .put("storeAppendMeanMs", RealServer.meanMillis(metrics0, metrics1, "phonghop_store_append_seconds"))
+                    .put("commandMeanMs", RealServer.meanMillis(metrics0, metrics1, "phonghop_command_seconds"))
+                    .put("fanOutMeanMs", RealServer.meanMillis(metrics0, metrics1, "phonghop_fanout_seconds"))
+                    .put("storeAppendP99AtMostMs", RealServer.p99AtMostMillis(metrics0, metrics1, "phonghop_store_append_seconds"))
+                    .put("commandP99AtMostMs", RealServer.p99AtMostMillis(metrics0, metrics1, "phonghop_command_seconds"))
+                    .put("fanOutP99AtMostMs", RealServer.p99AtMostMillis(metrics0, metrics1, "phonghop_fanout_seconds"))
+                    // a loop held (by a collector's pause too) holds every delivery on it: the evening's tail, or not
+                    .put("eventLoopLagP99AtMostMs", RealServer.p99AtMostMillis(metrics0, metrics1, Congress.LOOP_LAG))
+                    .put("eventLoopLagMaxAtMostMs", RealServer.maxAtMostMillis(metrics0, metrics1, Congress.LOOP_LAG)));
+        }
+                if (pg) result.put("databaseCpuMicrosPerMessage", Congress.round((double) (Cpu.named("postgres") - db0) / Math.max(1, messages)));
         return result;
     }
 
