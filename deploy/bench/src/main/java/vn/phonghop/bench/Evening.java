@@ -200,7 +200,7 @@ final class Evening {
                     .put("eventLoopLagP99AtMostMs", RealServer.p99AtMostMillis(metrics0, metrics1, Congress.LOOP_LAG))
                     .put("eventLoopLagMaxAtMostMs", RealServer.maxAtMostMillis(metrics0, metrics1, Congress.LOOP_LAG)));
         }
-                if (pg) result.put("databaseCpuMicrosPerMessage", Congress.round((double) (Cpu.named("postgres") - db0) / Math.max(1, messages)));
+        if (pg) result.put("databaseCpuMicrosPerMessage", Congress.round((double) (Cpu.named("postgres") - db0) / Math.max(1, messages)));
         return result;
     }
 
