@@ -52,8 +52,6 @@ final class Congress {
      * what) in an open one ({@code mode=SHOW_OF_HANDS} or {@code PARTY_CARD}).
      */
     private static final String[] VOTE_EVENTS = {"VoteCounted", "VoterMarked", "VoteCast"};
-    /** The server's probe of its event loops (a timer every 100 ms on each, how late it fired). */
-    static final String LOOP_LAG = "phonghop_event_loop_lag_seconds";
 
     private JsonObject scenario(int n, List<Phase> phases, int liveCheckIns, boolean heap, int warmUps) throws Exception {
         var out = new JsonObject().put("tablets", n);
@@ -233,16 +231,7 @@ final class Congress {
                 .put("ack", ack)
                 .put("ackedVotesPerSecond", round(acked / Math.max(1e-9, (lastAck - start) / 1e9)))
                 .put("storeCommits", commits).put("votesPerCommit", commits > 0 ? round((double) acked / commits) : null)
-                .put("serverSays", new JsonObject()
-                        .put("storeAppendMeanMs", RealServer.meanMillis(metrics0, metrics1, "phonghop_store_append_seconds"))
-                        .put("commandMeanMs", RealServer.meanMillis(metrics0, metrics1, "phonghop_command_seconds"))
-                        .put("fanOutMeanMs", RealServer.meanMillis(metrics0, metrics1, "phonghop_fanout_seconds"))
-                        .put("storeAppendP99AtMostMs", RealServer.p99AtMostMillis(metrics0, metrics1, "phonghop_store_append_seconds"))
-                        .put("commandP99AtMostMs", RealServer.p99AtMostMillis(metrics0, metrics1, "phonghop_command_seconds"))
-                        .put("fanOutP99AtMostMs", RealServer.p99AtMostMillis(metrics0, metrics1, "phonghop_fanout_seconds"))
-                        // how long the server's event loops were held: a stall the tablets saw but these did not was not the server's
-                        .put("eventLoopLagP99AtMostMs", RealServer.p99AtMostMillis(metrics0, metrics1, LOOP_LAG))
-                        .put("eventLoopLagMaxAtMostMs", RealServer.maxAtMostMillis(metrics0, metrics1, LOOP_LAG)))
+                .put("serverSays", RealServer.says(metrics0, metrics1))
                 .put("votedCountDelivery", countLatency)
                 .put("votedCountDeliveryByNode", byNode.isEmpty() ? null : byNode)
                 .put("votedCountTimeToLastTablet", counts)

@@ -187,19 +187,7 @@ final class Evening {
                 .put("messagesPerSecondToLastDelivery", Congress.round(messages / (seconds + Math.max(0, behindMillis) / 1e3)))
                 .put("serverCpuMicrosPerMessage", Congress.round((double) (server.cpuMicros() - server0) / Math.max(1, messages)))
                 .put("clientCpuMicrosPerMessage", Congress.round((double) (Cpu.self() - client0) / Math.max(1, messages)));
-        if (metrics != null) {
-            var metrics1 = metrics.get();
-            result.put("serverSays", new JsonObject()
-                    .put("storeAppendMeanMs", RealServer.meanMillis(metrics0, metrics1, "phonghop_store_append_seconds"))
-                    .put("commandMeanMs", RealServer.meanMillis(metrics0, metrics1, "phonghop_command_seconds"))
-                    .put("fanOutMeanMs", RealServer.meanMillis(metrics0, metrics1, "phonghop_fanout_seconds"))
-                    .put("storeAppendP99AtMostMs", RealServer.p99AtMostMillis(metrics0, metrics1, "phonghop_store_append_seconds"))
-                    .put("commandP99AtMostMs", RealServer.p99AtMostMillis(metrics0, metrics1, "phonghop_command_seconds"))
-                    .put("fanOutP99AtMostMs", RealServer.p99AtMostMillis(metrics0, metrics1, "phonghop_fanout_seconds"))
-                    // a loop held (by a collector's pause too) holds every delivery on it: the evening's tail, or not
-                    .put("eventLoopLagP99AtMostMs", RealServer.p99AtMostMillis(metrics0, metrics1, Congress.LOOP_LAG))
-                    .put("eventLoopLagMaxAtMostMs", RealServer.maxAtMostMillis(metrics0, metrics1, Congress.LOOP_LAG)));
-        }
+        if (metrics != null) result.put("serverSays", RealServer.says(metrics0, metrics.get()));
         if (pg) result.put("databaseCpuMicrosPerMessage", Congress.round((double) (Cpu.named("postgres") - db0) / Math.max(1, messages)));
         return result;
     }

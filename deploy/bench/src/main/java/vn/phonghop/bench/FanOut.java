@@ -64,7 +64,7 @@ final class FanOut {
                         .put("storeAppendMeanMs", RealServer.meanMillis(metrics0, metrics1, "phonghop_store_append_seconds"))
                         .put("commandMeanMs", RealServer.meanMillis(metrics0, metrics1, "phonghop_command_seconds"))
                         .put("fanOutMeanMs", RealServer.meanMillis(metrics0, metrics1, "phonghop_fanout_seconds"))
-                        .put("eventLoopLagMaxAtMostMs", RealServer.maxAtMostMillis(metrics0, metrics1, Congress.LOOP_LAG)));
+                        .put("eventLoopLagMaxAtMostMs", RealServer.maxAtMostMillis(metrics0, metrics1, RealServer.LOOP_LAG)));
                 fleet.disconnectAll();
                 workers.disconnect();
             }

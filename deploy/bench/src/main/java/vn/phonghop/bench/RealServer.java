@@ -172,6 +172,26 @@ final class RealServer implements AutoCloseable {
         return Api.all(memberIds.size(), 16, i -> api.pairSeat(adminToken, meetingId, memberIds.get(i)));
     }
 
+    /** The server's probe of its event loops (a timer every 100 ms on each, how late it fired). */
+    static final String LOOP_LAG = "phonghop_event_loop_lag_seconds";
+
+    /**
+     * What the server says of a phase, between two scrapes of /metrics: store append, command and
+     * fan-out (durable → written to the sockets), means and p99 buckets, and how long its event loops
+     * were held: a stall the tablets saw but these did not was not the server's.
+     */
+    static io.vertx.core.json.JsonObject says(java.util.Map<String, Double> before, java.util.Map<String, Double> after) {
+        return new io.vertx.core.json.JsonObject()
+                .put("storeAppendMeanMs", meanMillis(before, after, "phonghop_store_append_seconds"))
+                .put("commandMeanMs", meanMillis(before, after, "phonghop_command_seconds"))
+                .put("fanOutMeanMs", meanMillis(before, after, "phonghop_fanout_seconds"))
+                .put("storeAppendP99AtMostMs", p99AtMostMillis(before, after, "phonghop_store_append_seconds"))
+                .put("commandP99AtMostMs", p99AtMostMillis(before, after, "phonghop_command_seconds"))
+                .put("fanOutP99AtMostMs", p99AtMostMillis(before, after, "phonghop_fanout_seconds"))
+                .put("eventLoopLagP99AtMostMs", p99AtMostMillis(before, after, LOOP_LAG))
+                .put("eventLoopLagMaxAtMostMs", maxAtMostMillis(before, after, LOOP_LAG));
+    }
+
     /** The server's own counters, histogram buckets and sums from /metrics (Prometheus text), by name with its labels. */
     java.util.Map<String, Double> metrics() {
         var out = new java.util.HashMap<String, Double>();
