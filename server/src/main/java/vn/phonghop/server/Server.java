@@ -74,11 +74,13 @@ public final class Server {
         var replicaTimer = new java.util.concurrent.atomic.AtomicLong(-1);
         return vertx.executeBlocking(() -> {
             Database db = Database.open(config);
-            return db;
-        }).compose(db -> vertx.deployVerticle(() -> new HostVerticle(contexts), new DeploymentOptions().setInstances(loops))
+            // the store recovers its journal when it opens (H2): a blocking read and commit
+            return new Opened(db, new EventStore(db));
+        }).compose(opened -> vertx.deployVerticle(() -> new HostVerticle(contexts), new DeploymentOptions().setInstances(loops))
                 .compose(id -> {
                     deployments.add(id);
-                    var store = new EventStore(db);
+                    var db = opened.db();
+                    var store = opened.store();
                     var connections = new Connections();
                     var metrics = new Metrics(connections::count, () -> store.stats().batches(), () -> store.stats().appends(),
                             () -> store.stats().retried());
@@ -150,6 +152,9 @@ public final class Server {
 
     public Services services() {
         return services;
+    }
+
+    private record Opened(Database db, EventStore store) {
     }
 
     /** What the demo seeding did on this start (nothing when the store already held data). */

@@ -2,8 +2,10 @@ package vn.phonghop.server.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import vn.phonghop.server.config.Config;
 
 /**
@@ -16,10 +18,12 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final Dialect dialect;
+    private final String jdbcUrl;
 
-    private Database(HikariDataSource pool, Dialect dialect) {
+    private Database(HikariDataSource pool, Dialect dialect, String jdbcUrl) {
         this.pool = pool;
         this.dialect = dialect;
+        this.jdbcUrl = jdbcUrl;
     }
 
     /** Opens the database the configuration names and migrates its schema. */
@@ -41,7 +45,7 @@ public final class Database implements AutoCloseable {
         // a group commit's inserts go as multi-row statements, not one round trip per row
         if (dialect == Dialect.POSTGRESQL) hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
         HikariDataSource pool = new HikariDataSource(hikari);
-        Database database = new Database(pool, dialect);
+        Database database = new Database(pool, dialect, jdbcUrl);
         try {
             Schema.migrate(database);
         } catch (SQLException | RuntimeException e) {
@@ -59,6 +63,20 @@ public final class Database implements AutoCloseable {
     /** Which SQL dialect the database speaks. */
     public Dialect dialect() {
         return dialect;
+    }
+
+    /**
+     * Where the event store's write-ahead journal lives ({@link Journal}): beside an embedded H2
+     * database's file ({@code jdbc:h2:file:PATH} gives {@code PATH.journal}); none for PostgreSQL,
+     * whose commit is durable by itself, nor for an H2 reached otherwise (in memory, over TCP), which
+     * is forced at every group commit instead.
+     */
+    Optional<Path> journalPath() {
+        String prefix = "jdbc:h2:file:";
+        if (!jdbcUrl.startsWith(prefix)) return Optional.empty();
+        String file = jdbcUrl.substring(prefix.length()).split(";", 2)[0];
+        if (file.startsWith("~")) file = System.getProperty("user.home") + file.substring(1);
+        return Optional.of(Path.of(file + ".journal"));
     }
 
     @Override

@@ -29,10 +29,10 @@ import java.util.concurrent.ThreadFactory;
  * refused one leaves no ballot. Within a PostgreSQL group commit the ballots are written in the
  * order of their random ids, so the table's physical order does not follow the votes'. The residue
  * that remains: someone with the database's internals (PostgreSQL's physical order across commits
- * and its WAL, transaction ids, H2's file chunks) could still correlate a ballot with the commit
- * of its {@code VoterMarked} event; group commit blurs but does not remove that (a commit of one
- * vote, as when a quiet poll's votes come one by one, hides nothing). Never log a ballot's choice
- * together with anything about its voter.
+ * and its WAL, transaction ids, H2's file chunks and the records of its {@link Journal}) could
+ * still correlate a ballot with the commit of its {@code VoterMarked} event; group commit blurs but
+ * does not remove that (a commit of one vote, as when a quiet poll's votes come one by one, hides
+ * nothing). Never log a ballot's choice together with anything about its voter.
  *
  * <p>Appends return {@link CompletableFuture}s completed on the writer thread after the commit;
  * callers continue on their own threads (for Vert.x, {@code Future.fromCompletionStage(f, context)}).
@@ -54,6 +54,7 @@ public class EventStore implements AutoCloseable {
     public static final int DEFAULT_MAX_BATCH = 2_000;
 
     private final Database database;
+    private final Journal journal;
     private final GroupCommitWriter writer;
 
     /** Starts the store's writer thread on the given database. */
@@ -67,11 +68,25 @@ public class EventStore implements AutoCloseable {
 
     /** Starts the store with an explicit batch bound and the factory that makes its writer thread. */
     public EventStore(Database database, int maxBatch, ThreadFactory writerThread) {
+        this(database, maxBatch, writerThread, Journal.CHECKPOINT_BYTES);
+    }
+
+    /** The same, with the journal started again (H2 forced) past {@code journalCheckpointBytes} (tests). */
+    EventStore(Database database, int maxBatch, ThreadFactory writerThread, long journalCheckpointBytes) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be positive");
         }
         this.database = database;
-        this.writer = new GroupCommitWriter(database, maxBatch, writerThread);
+        // on embedded H2, what the journal holds is written into the database before the writer starts
+        this.journal = database.journalPath()
+                .map(path -> Journal.open(path, database, journalCheckpointBytes, Journal.CHECKPOINT_NANOS))
+                .orElse(null);
+        this.writer = new GroupCommitWriter(database, journal, maxBatch, writerThread);
+    }
+
+    /** How many times the journal started again since the store opened (its opening counts); 0 without one. */
+    long journalCheckpoints() {
+        return journal == null ? 0 : journal.checkpoints();
     }
 
     /**

@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The event store's single writer thread: it drains every append that is waiting into one
@@ -26,8 +28,11 @@ final class GroupCommitWriter {
     }
 
     private static final Pending STOP = new Pending(null, null);
+    private static final Logger LOG = Logger.getLogger(GroupCommitWriter.class.getName());
 
     private final Database database;
+    /** The embedded H2 store's write-ahead journal (see {@link Journal}); null on PostgreSQL. */
+    private final Journal journal;
     private final int maxBatch;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
@@ -46,8 +51,9 @@ final class GroupCommitWriter {
     private long lastUsed;
     private static final long IDLE_CHECK_NANOS = 1_000_000_000L;
 
-    GroupCommitWriter(Database database, int maxBatch, ThreadFactory threads) {
+    GroupCommitWriter(Database database, Journal journal, int maxBatch, ThreadFactory threads) {
         this.database = database;
+        this.journal = journal;
         this.maxBatch = maxBatch;
         this.thread = threads.newThread(this::run);
         thread.start();
@@ -76,6 +82,16 @@ final class GroupCommitWriter {
                 thread.join();
             } catch (InterruptedException e) {
                 interrupted = true;
+            }
+        }
+        if (journal != null) {
+            // a clean stop leaves nothing to read again: H2 forced, the journal started again
+            try (Connection c = database.connection()) {
+                journal.checkpoint(c);
+            } catch (SQLException | java.io.IOException | RuntimeException e) {
+                // what the journal holds is written into H2 again when the store next opens
+            } finally {
+                journal.close();
             }
         }
         List<Pending> left = new ArrayList<>();
@@ -172,7 +188,7 @@ final class GroupCommitWriter {
                         outcomes.add(writeOne(c, sql, p.request()));
                     }
                     c.commit();
-                    sql.makeDurable();
+                    makeDurable(c, sql, batch, outcomes);
                     if (pg) c.setAutoCommit(true);
                 }
                 sql.committed();
@@ -197,6 +213,42 @@ final class GroupCommitWriter {
                 batch.get(i).future().complete(r);
             } else {
                 batch.get(i).future().completeExceptionally((Throwable) outcome);
+            }
+        }
+    }
+
+    /**
+     * Makes the committed batch durable before anything is acknowledged: on PostgreSQL the commit
+     * already was; on H2 the appended rows go into the journal, forced to disk, and H2 is forced
+     * itself when the journal is due (or at every batch when there is no journal).
+     */
+    private void makeDurable(Connection c, LogStatements sql, List<Pending> batch, List<Object> outcomes)
+            throws SQLException {
+        if (journal == null) {
+            sql.makeDurable();
+            return;
+        }
+        List<Journal.Entry> appended = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            if (outcomes.get(i) instanceof AppendResult.Appended a) {
+                appended.add(new Journal.Entry(batch.get(i).request(), a.firstSeq()));
+            }
+        }
+        try {
+            if (journal.broken()) {
+                // its last start failed after H2 was forced: start it again before a record goes in
+                journal.checkpoint(c);
+            }
+            journal.append(appended);
+        } catch (java.io.IOException e) {
+            throw new SQLException("the event journal " + journal.path() + " could not be written", e);
+        }
+        if (journal.due()) {
+            try {
+                journal.checkpoint(c);
+            } catch (SQLException | java.io.IOException e) {
+                // the batch is durable in the journal; the next batch tries again
+                LOG.log(Level.WARNING, "could not checkpoint the event store", e);
             }
         }
     }

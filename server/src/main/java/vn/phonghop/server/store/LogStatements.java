@@ -81,8 +81,9 @@ final class LogStatements {
 
     /**
      * H2 writes committed data to its file in the background (within its write delay); a checkpoint
-     * forces it to disk now, so that what we acknowledge survives a crash. PostgreSQL's commit
-     * already waits for its WAL flush.
+     * forces it to disk now, so that what we acknowledge survives a crash. Used for an H2 without a
+     * {@link Journal} (in memory, over TCP); an embedded H2 file's batches are made durable by its
+     * journal instead. PostgreSQL's commit already waits for its WAL flush.
      */
     void makeDurable() throws SQLException {
         if (checkpoint != null) {
