@@ -10,8 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The event store's single writer thread: it drains every append that is waiting into one
@@ -28,7 +26,6 @@ final class GroupCommitWriter {
     }
 
     private static final Pending STOP = new Pending(null, null);
-    private static final Logger LOG = Logger.getLogger(GroupCommitWriter.class.getName());
 
     private final Database database;
     /** The embedded H2 store's write-ahead journal (see {@link Journal}); null on PostgreSQL. */
@@ -86,13 +83,7 @@ final class GroupCommitWriter {
         }
         if (journal != null) {
             // a clean stop leaves nothing to read again: H2 forced, the journal started again
-            try (Connection c = database.connection()) {
-                journal.checkpoint(c);
-            } catch (SQLException | java.io.IOException | RuntimeException e) {
-                // what the journal holds is written into H2 again when the store next opens
-            } finally {
-                journal.close();
-            }
+            journal.stop();
         }
         List<Pending> left = new ArrayList<>();
         queue.drainTo(left);
@@ -188,7 +179,7 @@ final class GroupCommitWriter {
                         outcomes.add(writeOne(c, sql, p.request()));
                     }
                     c.commit();
-                    makeDurable(c, sql, batch, outcomes);
+                    makeDurable(sql, batch, outcomes);
                     if (pg) c.setAutoCommit(true);
                 }
                 sql.committed();
@@ -218,12 +209,11 @@ final class GroupCommitWriter {
     }
 
     /**
-     * Makes the committed batch durable before anything is acknowledged: on PostgreSQL the commit
-     * already was; on H2 the appended rows go into the journal, forced to disk, and H2 is forced
-     * itself when the journal is due (or at every batch when there is no journal).
+     * Makes the committed batch durable before anything is acknowledged (PostgreSQL's commit already
+     * was): on an embedded H2 file the appended rows go into its journal, forced to disk (H2 is
+     * forced in the journal's own time, see {@link Journal}); an H2 without one is forced now.
      */
-    private void makeDurable(Connection c, LogStatements sql, List<Pending> batch, List<Object> outcomes)
-            throws SQLException {
+    private void makeDurable(LogStatements sql, List<Pending> batch, List<Object> outcomes) throws SQLException {
         if (journal == null) {
             sql.makeDurable();
             return;
@@ -235,21 +225,9 @@ final class GroupCommitWriter {
             }
         }
         try {
-            if (journal.broken()) {
-                // its last start failed after H2 was forced: start it again before a record goes in
-                journal.checkpoint(c);
-            }
             journal.append(appended);
         } catch (java.io.IOException e) {
-            throw new SQLException("the event journal " + journal.path() + " could not be written", e);
-        }
-        if (journal.due()) {
-            try {
-                journal.checkpoint(c);
-            } catch (SQLException | java.io.IOException e) {
-                // the batch is durable in the journal; the next batch tries again
-                LOG.log(Level.WARNING, "could not checkpoint the event store", e);
-            }
+            throw new SQLException("the event journal " + journal.activePath() + " could not be written", e);
         }
     }
 

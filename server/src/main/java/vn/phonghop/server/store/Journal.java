@@ -7,8 +7,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -25,7 +23,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.zip.CRC32C;
 
 /**
@@ -36,55 +41,69 @@ import java.util.zip.CRC32C;
  * receipt, measured in docs/performance.md). Forcing that at every group commit cost a node of many
  * small rooms most of its store's time and the tail of its deliveries. So the writer commits each
  * batch in H2 without forcing it, appends the batch's rows here as one record and forces this file
- * (a sequential write of the rows alone, ~1 KB for an event and its receipt) before it acknowledges
- * anything. H2 writes its chunks in the background as before; every {@link #CHECKPOINT_BYTES} or
- * {@link #CHECKPOINT_NANOS} the writer forces H2 to disk ({@code CHECKPOINT SYNC}) and starts the
- * journal again. When the store opens, the journal's records are written into H2 again, each row
- * only if H2 lacks it (H2's file always holds a prefix of the commits, never a gap), then H2 is
- * forced and the journal started again.
+ * (the rows alone, ~1 KB for an event and its receipt) before it acknowledges anything. H2 writes its
+ * chunks in the background as before.
  *
- * <p>A record is its length, its CRC-32C and its body, which begins with the journal's generation.
- * Starting again writes a new random generation into the header and keeps the file: the next records
- * overwrite the old ones in place, and reading stops at the first record that is torn, corrupt or of
- * another generation. A record is written after its rows were committed in H2, so the journal never
- * holds what H2 refused.
+ * <p>The journal is two files, {@code PATH.0} and {@code PATH.1}, one of them taking the records.
+ * When it holds {@link #CHECKPOINT_BYTES} of them, or any for {@link #CHECKPOINT_NANOS}, the writer
+ * goes on in the other file, and a thread of the journal's own forces H2 to disk ({@code CHECKPOINT
+ * SYNC}: every commit so far, so every record of the first file) and then starts the first file
+ * again. The writer never waits for H2's file to be forced (hundreds of ms when it holds seconds of
+ * chunks); should the other file not be started again yet, it goes on past the bound. When the store
+ * opens, the records of both files are written into H2 again, each row only if H2 lacks it (a row is
+ * a fact that never changes: an event at its seq, a ballot under its random id, a command's
+ * receipt), then H2 is forced and both files started again.
+ *
+ * <p>A record is its length, its CRC-32C and its body, which begins with its file's generation.
+ * Starting a file again writes a new random generation into its header and keeps the file: the next
+ * records overwrite the old ones in place, and reading stops at the first record that is torn,
+ * corrupt or of another generation. Each file is made as long as a generation's records when it is
+ * first started, so that a record overwrites blocks the file has (see {@link Segment#preallocate}).
+ * A record is written after its rows were committed in H2, so the journal never holds what H2 refused.
  *
  * <p>Secret ballots: a record holds a batch's ballots next to its {@code VoterMarked} events, as H2's
  * chunk of the same commit does (the residue {@link EventStore} documents), until later records
  * overwrite it; the ballots within a record are in the order of their random ids.
  *
- * <p>Only the store's writer thread uses a journal; {@link #open} holds a lock on the file, so that
- * a second store on the same database fails to open rather than interleave its records.
+ * <p>Only the store's writer thread appends; {@link #open} holds a lock on both files, so that a
+ * second store on the same database fails to open rather than interleave its records.
  */
 final class Journal implements AutoCloseable {
 
-    /** Past this many bytes of records the writer forces H2 and starts the journal again. */
+    /** Past this many bytes of records in one file the writer goes on in the other (and H2 is forced). */
     static final long CHECKPOINT_BYTES = 16L << 20;
-    /** ...or past this long since the journal started, when it holds any record. */
+    /** ...or past this long since the file was started, when it holds any record. */
     static final long CHECKPOINT_NANOS = 60_000_000_000L;
 
+    /** Beyond a generation's bytes, room for the batch that crosses them (a flood's is under 1 MB). */
+    private static final long PREALLOCATE_SLACK = 1L << 20;
     private static final int MAGIC = 0x50484a31; // "PHJ1"
     private static final int HEADER_BYTES = 16;
     /** A length beyond this is not a record (the largest batch is far smaller). */
     private static final int MAX_RECORD_BYTES = 512 << 20;
+    private static final Logger LOG = Logger.getLogger(Journal.class.getName());
 
-    private final Path path;
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final Database database;
+    private final Segment[] segments;
     private final long checkpointBytes;
     private final long checkpointNanos;
-    private long generation;
-    private long position;
-    private long startedNanos;
-    private long checkpoints;
-    private boolean broken;
+    private final ExecutorService checkpointer;
+    /** The segment taking the records; the writer's alone. */
+    private int active;
+    /** The other segment's checkpoint, while it runs on {@link #checkpointer}. */
+    private Future<?> pending;
+    private final AtomicLong checkpoints = new AtomicLong();
 
-    private Journal(Path path, FileChannel channel, FileLock lock, long checkpointBytes, long checkpointNanos) {
-        this.path = path;
-        this.channel = channel;
-        this.lock = lock;
+    private Journal(Database database, Segment[] segments, long checkpointBytes, long checkpointNanos) {
+        this.database = database;
+        this.segments = segments;
         this.checkpointBytes = checkpointBytes;
         this.checkpointNanos = checkpointNanos;
+        this.checkpointer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "event-store-checkpoint");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** One appended request as the journal keeps it: the request and the seq of its first event. */
@@ -92,180 +111,281 @@ final class Journal implements AutoCloseable {
     }
 
     /**
-     * Opens the journal at {@code path} (created when missing), writes what it holds into the
-     * database, forces the database to disk and starts the journal again.
+     * Opens the journal {@code path} ({@code PATH.0}, {@code PATH.1}, created when missing), writes
+     * what it holds into the database, forces the database to disk and starts both files again.
      */
     static Journal open(Path path, Database database) {
         return open(path, database, CHECKPOINT_BYTES, CHECKPOINT_NANOS);
     }
 
     static Journal open(Path path, Database database, long checkpointBytes, long checkpointNanos) {
-        FileChannel channel = null;
+        Segment[] segments = new Segment[2];
         try {
-            channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
+            for (int i = 0; i < 2; i++) {
+                segments[i] = Segment.open(Path.of(path + "." + i));
             }
-            if (lock == null) {
-                throw new IllegalStateException("the event journal " + path + " is in use by another store");
-            }
-            Journal journal = new Journal(path, channel, lock, checkpointBytes, checkpointNanos);
-            List<Entry> entries = journal.read();
-            if (!entries.isEmpty()) {
-                try (Connection c = database.connection()) {
-                    replay(c, entries);
-                }
+            List<Entry> entries = new ArrayList<>();
+            for (Segment segment : segments) {
+                entries.addAll(segment.read());
             }
             try (Connection c = database.connection()) {
-                journal.checkpoint(c);
+                if (!entries.isEmpty()) {
+                    replay(c, entries);
+                }
+                forceH2(c);
             }
+            for (Segment segment : segments) {
+                segment.start(checkpointBytes);
+            }
+            segments[0].started = false;
+            segments[0].startedNanos = System.nanoTime();
+            Journal journal = new Journal(database, segments, checkpointBytes, checkpointNanos);
+            journal.checkpoints.incrementAndGet();
             return journal;
         } catch (IOException | SQLException | RuntimeException e) {
-            if (channel != null) {
-                try {
-                    channel.close();
-                } catch (IOException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
+            for (Segment segment : segments) {
+                if (segment != null) segment.close();
             }
             if (e instanceof RuntimeException r) throw r;
             throw new EventStoreException("could not recover the event journal " + path, e);
         }
     }
 
-    /** The records of the current generation, up to the first that is torn, corrupt or of another. */
-    List<Entry> read() throws IOException {
-        List<Entry> entries = new ArrayList<>();
-        InputStream stream = new BufferedInputStream(Channels.newInputStream(channel.position(0)), 1 << 16);
-        DataInputStream in = new DataInputStream(stream);
-        long size = channel.size();
-        if (size < HEADER_BYTES) return entries;
-        if (in.readInt() != MAGIC) return entries;
-        in.readInt(); // version
-        long current = in.readLong();
-        long at = HEADER_BYTES;
-        while (at + 8 <= size) {
-            int length = in.readInt();
-            int crc = in.readInt();
-            if (length < 8 || length > MAX_RECORD_BYTES || at + 8 + length > size) break;
-            byte[] body = new byte[length];
-            try {
-                in.readFully(body);
-            } catch (EOFException e) {
-                break;
-            }
-            CRC32C check = new CRC32C();
-            check.update(body);
-            if ((int) check.getValue() != crc) break;
-            DataInputStream record = new DataInputStream(new ByteArrayInputStream(body));
-            if (record.readLong() != current) break;
-            int count = record.readInt();
-            for (int i = 0; i < count; i++) {
-                entries.add(readEntry(record));
-            }
-            at += 8 + length;
-        }
-        return entries;
-    }
-
-    /** Appends one committed batch's rows as a record and forces it to disk. */
+    /**
+     * Appends one committed batch's rows as a record, forces it to disk, and goes on in the other
+     * file when this one is due and the other has been started again.
+     */
     void append(List<Entry> entries) throws IOException {
-        if (broken) throw new IOException("the journal's header could not be written");
         if (entries.isEmpty()) return;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024 * entries.size());
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.writeInt(0); // length
-        out.writeInt(0); // crc
-        out.writeLong(generation);
-        out.writeInt(entries.size());
-        for (Entry e : entries) {
-            writeEntry(out, e);
+        Segment segment = segments[active];
+        segment.append(entries);
+        if (segment.due(checkpointBytes, checkpointNanos)) {
+            Segment other = segments[1 - active];
+            if (other.started) {
+                other.started = false;
+                other.startedNanos = System.nanoTime();
+                active = 1 - active;
+                pending = checkpointer.submit(() -> checkpoint(segment));
+            } else if (pending == null || pending.isDone()) {
+                // its checkpoint failed (logged): try it again
+                pending = checkpointer.submit(() -> checkpoint(other));
+            }
         }
-        out.flush();
-        ByteBuffer record = ByteBuffer.wrap(bytes.toByteArray());
-        int length = record.remaining() - 8;
-        CRC32C crc = new CRC32C();
-        crc.update(record.array(), 8, length);
-        record.putInt(0, length).putInt(4, (int) crc.getValue());
-        writeFully(record, position);
-        channel.force(false);
-        position += record.capacity();
     }
 
     /**
-     * Whether the last start failed while writing the header (H2 was forced before it): records
-     * must wait for a start that succeeds.
+     * Forces H2, so that every record of {@code segment} is H2's on disk (each was committed before
+     * the writer left the file), then starts the file again. On the journal's own thread.
      */
-    boolean broken() {
-        return broken;
+    private void checkpoint(Segment segment) {
+        try (Connection c = database.connection()) {
+            forceH2(c);
+            segment.start(checkpointBytes);
+            checkpoints.incrementAndGet();
+        } catch (SQLException | IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "could not checkpoint the event store; its journal keeps the records", e);
+        }
     }
 
-    /** Whether the writer should force H2 and start again: the journal is large or old enough. */
+    /** How many times a journal file was started again after H2 was forced (opening counts once). */
+    long checkpoints() {
+        return checkpoints.get();
+    }
+
+    /** The bytes of records in the file taking them. */
+    long recordBytes() {
+        return segments[active].position - HEADER_BYTES;
+    }
+
+    /** Whether the file taking the records is due to hand over to the other. */
     boolean due() {
-        return broken || position - HEADER_BYTES >= checkpointBytes
-                || (position > HEADER_BYTES && System.nanoTime() - startedNanos >= checkpointNanos);
+        return segments[active].due(checkpointBytes, checkpointNanos);
+    }
+
+    /** The file taking the records. */
+    Path activePath() {
+        return segments[active].path;
     }
 
     /**
-     * Forces everything H2 committed to its file, then starts the journal again under a new
-     * generation: after this the records before are H2's, and none of them is read again.
+     * A clean stop, after the writer's last batch: H2 forced and both files started again, so that
+     * nothing is read again at the next open. Then the files are released.
      */
-    void checkpoint(Connection c) throws SQLException, IOException {
+    void stop() {
+        try {
+            if (pending != null) pending.get();
+            try (Connection c = database.connection()) {
+                forceH2(c);
+                for (Segment segment : segments) {
+                    segment.start(checkpointBytes);
+                }
+            }
+        } catch (SQLException | IOException | RuntimeException | ExecutionException e) {
+            LOG.log(Level.WARNING, "could not checkpoint the event store at its stop; the journal is read again at the next start", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            close();
+        }
+    }
+
+    /** Releases the files as they are (what they hold is read again at the next open), as a crash would. */
+    @Override
+    public void close() {
+        checkpointer.shutdownNow();
+        for (Segment segment : segments) {
+            segment.close();
+        }
+    }
+
+    private static void forceH2(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("CHECKPOINT SYNC");
         }
-        long next;
-        do {
-            next = ThreadLocalRandom.current().nextLong();
-        } while (next == generation);
-        ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).putInt(MAGIC).putInt(1).putLong(next).flip();
-        // until the new header is on disk, the one there may be torn: no record may follow it
-        broken = true;
-        writeFully(header, 0);
-        channel.force(true);
-        broken = false;
-        generation = next;
-        position = HEADER_BYTES;
-        startedNanos = System.nanoTime();
-        checkpoints++;
     }
 
-    /** How many times the journal started again since it opened (the first is at open). */
-    long checkpoints() {
-        return checkpoints;
-    }
+    /** One of the journal's two files. */
+    private static final class Segment {
+        final Path path;
+        final FileChannel channel;
+        final FileLock lock;
+        long generation;
+        long position;
+        long startedNanos;
+        /** Started again (a new generation, forced) and holding no record since: it may take the records. */
+        volatile boolean started;
 
-    /** The bytes of records in the current generation. */
-    long recordBytes() {
-        return position - HEADER_BYTES;
-    }
-
-    Path path() {
-        return path;
-    }
-
-    /** Releases the file; what it holds is read again when the store next opens. */
-    @Override
-    public void close() {
-        try {
-            lock.release();
-        } catch (IOException e) {
-            // the channel's close below releases it too
+        private Segment(Path path, FileChannel channel, FileLock lock) {
+            this.path = path;
+            this.channel = channel;
+            this.lock = lock;
         }
-        try {
-            channel.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not close the event journal " + path, e);
-        }
-    }
 
-    private void writeFully(ByteBuffer buffer, long at) throws IOException {
-        while (buffer.hasRemaining()) {
-            at += channel.write(buffer, at);
+        static Segment open(Path path) throws IOException {
+            FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException | IOException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                throw new IllegalStateException("the event journal " + path + " is in use by another store");
+            }
+            return new Segment(path, channel, lock);
+        }
+
+        /** The records of the file's generation, up to the first that is torn, corrupt or of another. */
+        List<Entry> read() throws IOException {
+            List<Entry> entries = new ArrayList<>();
+            long size = channel.size();
+            if (size < HEADER_BYTES) return entries;
+            DataInputStream in = new DataInputStream(
+                    new BufferedInputStream(Channels.newInputStream(channel.position(0)), 1 << 16));
+            if (in.readInt() != MAGIC) return entries;
+            in.readInt(); // version
+            long current = in.readLong();
+            long at = HEADER_BYTES;
+            while (at + 8 <= size) {
+                int length = in.readInt();
+                int crc = in.readInt();
+                if (length < 8 || length > MAX_RECORD_BYTES || at + 8 + length > size) break;
+                byte[] body = new byte[length];
+                try {
+                    in.readFully(body);
+                } catch (EOFException e) {
+                    break;
+                }
+                CRC32C check = new CRC32C();
+                check.update(body);
+                if ((int) check.getValue() != crc) break;
+                DataInputStream record = new DataInputStream(new ByteArrayInputStream(body));
+                if (record.readLong() != current) break;
+                int count = record.readInt();
+                for (int i = 0; i < count; i++) {
+                    entries.add(readEntry(record));
+                }
+                at += 8 + length;
+            }
+            return entries;
+        }
+
+        void append(List<Entry> entries) throws IOException {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024 * entries.size());
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeInt(0); // length
+            out.writeInt(0); // crc
+            out.writeLong(generation);
+            out.writeInt(entries.size());
+            for (Entry e : entries) {
+                writeEntry(out, e);
+            }
+            out.flush();
+            ByteBuffer record = ByteBuffer.wrap(bytes.toByteArray());
+            int length = record.remaining() - 8;
+            CRC32C crc = new CRC32C();
+            crc.update(record.array(), 8, length);
+            record.putInt(0, length).putInt(4, (int) crc.getValue());
+            writeFully(record, position);
+            channel.force(false);
+            position += record.capacity();
+        }
+
+        boolean due(long checkpointBytes, long checkpointNanos) {
+            return position - HEADER_BYTES >= checkpointBytes
+                    || (position > HEADER_BYTES && System.nanoTime() - startedNanos >= checkpointNanos);
+        }
+
+        /** A new generation in the header, forced: the records before it are not read again. */
+        void start(long checkpointBytes) throws IOException {
+            long next;
+            do {
+                next = ThreadLocalRandom.current().nextLong();
+            } while (next == generation);
+            writeFully(ByteBuffer.allocate(HEADER_BYTES).putInt(MAGIC).putInt(1).putLong(next).flip(), 0);
+            preallocate(HEADER_BYTES + checkpointBytes + PREALLOCATE_SLACK);
+            channel.force(true);
+            generation = next;
+            position = HEADER_BYTES;
+            started = true;
+        }
+
+        /**
+         * Makes the file as long as a generation's records once, with zeros (a length of 0 ends the
+         * reading): then a record overwrites blocks the file already has, and forcing it writes the
+         * record alone. (Appending to the file would also change its size, and ext4 in its default
+         * ordered mode then commits its metadata journal, which first writes out every other file's
+         * newly allocated blocks: H2's chunks written since.)
+         */
+        private void preallocate(long wanted) throws IOException {
+            long size = channel.size();
+            if (size >= wanted) return;
+            ByteBuffer zeros = ByteBuffer.allocate(1 << 20);
+            for (long at = size; at < wanted; ) {
+                zeros.clear().limit((int) Math.min(zeros.capacity(), wanted - at));
+                at += channel.write(zeros, at);
+            }
+        }
+
+        private void writeFully(ByteBuffer buffer, long at) throws IOException {
+            while (buffer.hasRemaining()) {
+                at += channel.write(buffer, at);
+            }
+        }
+
+        void close() {
+            try {
+                lock.release();
+            } catch (IOException e) {
+                // closing the channel releases it too
+            }
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "could not close the event journal " + path, e);
+            }
         }
     }
 

@@ -48,6 +48,10 @@ class JournalTest {
     @DisplayName("The embedded database's journal lives beside its file; PostgreSQL and an H2 in memory have none")
     void whereItLives() {
         assertEquals(dir.resolve("phonghop.journal"), path);
+        try (Journal journal = Journal.open(path, db)) {
+            assertEquals(dir.resolve("phonghop.journal.0"), journal.activePath());
+            assertTrue(Files.exists(dir.resolve("phonghop.journal.1")));
+        }
         try (Database memory = Database.open("jdbc:h2:mem:journal-test", "", "")) {
             assertEquals(Optional.empty(), memory.journalPath());
         }
@@ -107,11 +111,11 @@ class JournalTest {
         try (Journal journal = Journal.open(path, db)) {
             for (int seq = 0; seq < 4; seq++) {
                 journal.append(List.of(entry("m1", seq, "E" + (seq + 1), "c" + seq)));
-                ends[seq] = Files.size(path);
+                ends[seq] = 16 + journal.recordBytes();
             }
         }
         // the last record torn: its second half never reached the disk
-        try (FileChannel file = FileChannel.open(path, StandardOpenOption.WRITE)) {
+        try (FileChannel file = FileChannel.open(dir.resolve("phonghop.journal.0"), StandardOpenOption.WRITE)) {
             file.truncate(ends[2] + (ends[3] - ends[2]) / 2);
             // and one byte of the third record's body changed
             file.write(ByteBuffer.wrap(new byte[] {'#'}), ends[1] + 30);
@@ -122,19 +126,37 @@ class JournalTest {
     }
 
     @Test
+    @DisplayName("The journal's file is as long as a generation from the start, so a record overwrites blocks it has")
+    void allocatedOnce() throws IOException {
+        try (Journal journal = Journal.open(path, db, 64 << 10, Long.MAX_VALUE)) {
+            Path file = journal.activePath();
+            long size = Files.size(file);
+            assertTrue(size >= 16 + (64 << 10), "allocated: " + size);
+            // until the file holds a generation's records and the next go into the other
+            for (int seq = 0; journal.activePath().equals(file); seq++) {
+                assertTrue(seq < 100_000, "never handed over to the other file");
+                journal.append(List.of(entry("m1", seq, "Tick", "c" + seq)));
+            }
+            assertEquals(size, Files.size(file), "the records went into the allocated blocks");
+        }
+    }
+
+    @Test
     @DisplayName("Once started again, the journal's older records are not read, though their bytes are still in the file")
     void olderGenerationsAreNotRead() throws IOException {
+        Path file;
         try (Journal journal = Journal.open(path, db)) {
+            file = journal.activePath();
             journal.append(List.of(entry("old", 0, "Long ago, with a longer payload than the next", "c0")));
             journal.append(List.of(entry("old", 1, "Long ago, with a longer payload than the next", "c1")));
-            try (var c = db.connection()) {
-                journal.checkpoint(c);
-            } catch (java.sql.SQLException e) {
-                throw new AssertionError(e);
-            }
-            journal.append(List.of(entry("new", 0, "Now", "c2")));
-            assertTrue(Files.size(path) > 16 + journal.recordBytes(), "the older records' bytes are still there");
+            // a clean stop: H2 forced (these rows never reached it: they were journaled alone), both files started again
+            journal.stop();
         }
+        try (Journal journal = Journal.open(path, db)) {
+            journal.append(List.of(entry("new", 0, "Now", "c2")));
+        }
+        assertTrue(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8).contains("Long ago"),
+                "the older records' bytes are still there");
         try (EventStore store = new EventStore(db)) {
             assertEquals(1, store.lastSeq("new"));
             assertEquals(0, store.lastSeq("old"));
@@ -146,25 +168,34 @@ class JournalTest {
     void startsAgainWhenDue() throws IOException {
         try (Journal journal = Journal.open(path, db, 4_000, Long.MAX_VALUE)) {
             assertEquals(1, journal.checkpoints(), "started when it opened");
+            Path first = journal.activePath();
+            // the record that passes the bound is the first file's last: the next go into the other,
+            // while the first is checkpointed on the journal's thread
             int appended = 0;
-            while (!journal.due()) {
-                journal.append(List.of(entry("m1", appended, "Tick", "c" + appended)));
+            long bytes = 0;
+            while (journal.activePath().equals(first)) {
+                assertTrue(appended < 100_000, "never handed over to the other file");
+                bytes = journal.recordBytes();
+                journal.append(List.of(entry("direct", appended, "Tick", "c" + appended)));
                 appended++;
             }
-            assertTrue(journal.recordBytes() >= 4_000);
-            assertTrue(appended > 1);
+            assertTrue(bytes < 4_000 && appended > 1, appended + " records, " + bytes + " bytes before the last");
+            assertEquals(0, journal.recordBytes(), "the other file takes the next records");
+            // (these rows were journaled alone, never committed in H2 as the writer's are: not looked at again)
         }
+        long seq = 0;
         try (EventStore store = new EventStore(db, EventStore.DEFAULT_MAX_BATCH, Thread::new, 2_000)) {
-            long seq = store.lastSeq("m1");
-            for (int i = 0; i < 100; i++, seq++) {
+            // appends go on while the files hand over and H2 is forced in the background, until it was three times
+            for (int i = 0; store.journalCheckpoints() < 4; i++, seq++) {
+                assertTrue(i < 100_000, "the journal was never checkpointed");
                 store.append(AppendRequest.of("m1", seq, List.of(event("Tick"))).withCommand("d" + i, "{}")).join();
             }
-            assertTrue(store.journalCheckpoints() > 5, "started again " + store.journalCheckpoints() + " times");
         }
         try (EventStore store = new EventStore(db)) {
-            assertEquals(store.read("m1", 0).size(), store.lastSeq("m1"));
-            assertTrue(store.lastSeq("m1") > 100);
-            assertEquals(store.lastSeq("m1"), store.processedResponses("m1").size());
+            assertTrue(seq > 10, seq + " appends");
+            assertEquals(seq, store.lastSeq("m1"));
+            assertEquals(seq, store.read("m1", 0).size());
+            assertEquals(seq, store.processedResponses("m1").size());
         }
     }
 
