@@ -67,7 +67,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * Where the event store's write-ahead journal lives ({@link Journal}): beside an embedded H2
-     * database's file ({@code jdbc:h2:file:PATH} gives {@code PATH.journal}); none for PostgreSQL,
+     * database's file ({@code jdbc:h2:file:PATH} gives {@code PATH.journal}, the journal's files being
+     * {@code PATH.journal.0} and {@code PATH.journal.1}); none for PostgreSQL,
      * whose commit is durable by itself, nor for an H2 reached otherwise (in memory, over TCP), which
      * is forced at every group commit instead.
      */

@@ -84,6 +84,11 @@ public class EventStore implements AutoCloseable {
         this.writer = new GroupCommitWriter(database, journal, maxBatch, writerThread);
     }
 
+    /** The store's journal, null without one (tests). */
+    Journal journal() {
+        return journal;
+    }
+
     /** How many times the journal started again since the store opened (its opening counts); 0 without one. */
     long journalCheckpoints() {
         return journal == null ? 0 : journal.checkpoints();

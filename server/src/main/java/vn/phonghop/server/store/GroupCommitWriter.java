@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The event store's single writer thread: it drains every append that is waiting into one
@@ -26,6 +28,7 @@ final class GroupCommitWriter {
     }
 
     private static final Pending STOP = new Pending(null, null);
+    private static final Logger LOG = Logger.getLogger(GroupCommitWriter.class.getName());
 
     private final Database database;
     /** The embedded H2 store's write-ahead journal (see {@link Journal}); null on PostgreSQL. */
@@ -46,6 +49,8 @@ final class GroupCommitWriter {
      */
     private LogStatements statements;
     private long lastUsed;
+    /** A batch committed in H2 went into no journal and H2 was not forced since (see {@link #makeDurable}). */
+    private boolean h2Behind;
     private static final long IDLE_CHECK_NANOS = 1_000_000_000L;
 
     GroupCommitWriter(Database database, Journal journal, int maxBatch, ThreadFactory threads) {
@@ -214,8 +219,10 @@ final class GroupCommitWriter {
      * forced in the journal's own time, see {@link Journal}); an H2 without one is forced now.
      */
     private void makeDurable(LogStatements sql, List<Pending> batch, List<Object> outcomes) throws SQLException {
-        if (journal == null) {
+        if (journal == null || h2Behind) {
+            // no journal, or a batch it could not take: forcing H2 makes this batch and that one durable
             sql.makeDurable();
+            h2Behind = false;
             return;
         }
         List<Journal.Entry> appended = new ArrayList<>(batch.size());
@@ -226,8 +233,13 @@ final class GroupCommitWriter {
         }
         try {
             journal.append(appended);
-        } catch (java.io.IOException e) {
-            throw new SQLException("the event journal " + journal.activePath() + " could not be written", e);
+        } catch (java.io.IOException | RuntimeException e) {
+            // Committed in H2 but in no journal: until H2 is forced, no later batch may be journaled
+            // (after a crash its rows would be read back after a gap). Forced now, this one is durable.
+            h2Behind = true;
+            LOG.log(Level.WARNING, "the event journal " + journal.activePath() + " could not be written; H2 forced instead", e);
+            sql.makeDurable();
+            h2Behind = false;
         }
     }
 

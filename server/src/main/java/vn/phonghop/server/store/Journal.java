@@ -229,10 +229,23 @@ final class Journal implements AutoCloseable {
         }
     }
 
-    /** Releases the files as they are (what they hold is read again at the next open), as a crash would. */
+    /**
+     * Releases the files as they are (what they hold is read again at the next open). A checkpoint
+     * under way is waited for, never interrupted: an interrupt in H2's file I/O closes H2's file.
+     */
     @Override
     public void close() {
-        checkpointer.shutdownNow();
+        checkpointer.shutdown();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (checkpointer.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) break;
+                LOG.warning("still waiting for the event store's checkpoint to end");
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
         for (Segment segment : segments) {
             segment.close();
         }

@@ -200,6 +200,25 @@ class JournalTest {
     }
 
     @Test
+    @DisplayName("When the journal cannot be written, the batch is made durable by forcing H2 instead, and acknowledged")
+    void journalFailureForcesH2() {
+        try (EventStore store = new EventStore(db)) {
+            store.append(AppendRequest.of("m1", 0, List.of(event("Before")))).join();
+            // the journal's files fail from here on (closed under the writer), as a failing disk would
+            store.journal().close();
+            for (int seq = 1; seq <= 3; seq++) {
+                assertInstanceOf(AppendResult.Appended.class,
+                        store.append(AppendRequest.of("m1", seq, List.of(event("After")))).join());
+            }
+        }
+        // no journal record for the last three: they are in H2's forced file
+        try (EventStore store = new EventStore(db)) {
+            assertEquals(List.of("Before", "After", "After", "After"),
+                    store.read("m1", 0).stream().map(StoredEvent::type).toList());
+        }
+    }
+
+    @Test
     @DisplayName("A second store on the same database is refused, rather than interleaving its records")
     void oneStorePerDatabase() {
         try (EventStore first = new EventStore(db)) {
