@@ -225,10 +225,10 @@ final class GroupCommitWriter {
             h2Behind = false;
             return;
         }
-        List<Journal.Entry> appended = new ArrayList<>(batch.size());
+        List<AppendRequest> appended = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            if (outcomes.get(i) instanceof AppendResult.Appended a) {
-                appended.add(new Journal.Entry(batch.get(i).request(), a.firstSeq()));
+            if (outcomes.get(i) instanceof AppendResult.Appended) {
+                appended.add(batch.get(i).request());
             }
         }
         try {

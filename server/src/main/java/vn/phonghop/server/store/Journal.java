@@ -106,10 +106,6 @@ final class Journal implements AutoCloseable {
         });
     }
 
-    /** One appended request as the journal keeps it: the request and the seq of its first event. */
-    record Entry(AppendRequest request, long firstSeq) {
-    }
-
     /**
      * Opens the journal {@code path} ({@code PATH.0}, {@code PATH.1}, created when missing), writes
      * what it holds into the database, forces the database to disk and starts both files again.
@@ -124,7 +120,7 @@ final class Journal implements AutoCloseable {
             for (int i = 0; i < 2; i++) {
                 segments[i] = Segment.open(Path.of(path + "." + i));
             }
-            List<Entry> entries = new ArrayList<>();
+            List<AppendRequest> entries = new ArrayList<>();
             for (Segment segment : segments) {
                 entries.addAll(segment.read());
             }
@@ -155,7 +151,7 @@ final class Journal implements AutoCloseable {
      * Appends one committed batch's rows as a record, forces it to disk, and goes on in the other
      * file when this one is due and the other has been started again.
      */
-    void append(List<Entry> entries) throws IOException {
+    void append(List<AppendRequest> entries) throws IOException {
         if (entries.isEmpty()) return;
         Segment segment = segments[active];
         segment.append(entries);
@@ -195,11 +191,6 @@ final class Journal implements AutoCloseable {
     /** The bytes of records in the file taking them. */
     long recordBytes() {
         return segments[active].position - HEADER_BYTES;
-    }
-
-    /** Whether the file taking the records is due to hand over to the other. */
-    boolean due() {
-        return segments[active].due(checkpointBytes, checkpointNanos);
     }
 
     /** The file taking the records. */
@@ -291,8 +282,8 @@ final class Journal implements AutoCloseable {
         }
 
         /** The records of the file's generation, up to the first that is torn, corrupt or of another. */
-        List<Entry> read() throws IOException {
-            List<Entry> entries = new ArrayList<>();
+        List<AppendRequest> read() throws IOException {
+            List<AppendRequest> entries = new ArrayList<>();
             long size = channel.size();
             if (size < HEADER_BYTES) return entries;
             DataInputStream in = new DataInputStream(
@@ -318,22 +309,22 @@ final class Journal implements AutoCloseable {
                 if (record.readLong() != current) break;
                 int count = record.readInt();
                 for (int i = 0; i < count; i++) {
-                    entries.add(readEntry(record));
+                    entries.add(readRequest(record));
                 }
                 at += 8 + length;
             }
             return entries;
         }
 
-        void append(List<Entry> entries) throws IOException {
+        void append(List<AppendRequest> entries) throws IOException {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024 * entries.size());
             DataOutputStream out = new DataOutputStream(bytes);
             out.writeInt(0); // length
             out.writeInt(0); // crc
             out.writeLong(generation);
             out.writeInt(entries.size());
-            for (Entry e : entries) {
-                writeEntry(out, e);
+            for (AppendRequest r : entries) {
+                writeRequest(out, r);
             }
             out.flush();
             ByteBuffer record = ByteBuffer.wrap(bytes.toByteArray());
@@ -403,7 +394,7 @@ final class Journal implements AutoCloseable {
     }
 
     /** Writes the rows into the database, each only when it is not there yet, and commits. */
-    private static void replay(Connection c, List<Entry> entries) throws SQLException {
+    private static void replay(Connection c, List<AppendRequest> entries) throws SQLException {
         c.setAutoCommit(false);
         try (PreparedStatement event = c.prepareStatement("MERGE INTO meeting_events"
                 + " (meeting_id, seq, type, payload, recorded_at) KEY (meeting_id, seq) VALUES (?, ?, ?, ?, ?)");
@@ -411,30 +402,8 @@ final class Journal implements AutoCloseable {
                         + " (ballot_id, meeting_id, poll_id, choice) KEY (ballot_id) VALUES (?, ?, ?, ?)");
                 PreparedStatement command = c.prepareStatement("MERGE INTO processed_commands"
                         + " (meeting_id, command_id, response) KEY (meeting_id, command_id) VALUES (?, ?, ?)")) {
-            for (Entry entry : entries) {
-                AppendRequest r = entry.request();
-                long seq = entry.firstSeq();
-                for (NewEvent e : r.events()) {
-                    event.setString(1, r.meetingId());
-                    event.setLong(2, seq++);
-                    event.setString(3, e.type());
-                    event.setString(4, e.payloadJson());
-                    event.setObject(5, Sql.timestamp(e.recordedAt()));
-                    event.executeUpdate();
-                }
-                for (SecretBallot b : r.ballots()) {
-                    ballot.setLong(1, b.ballotId());
-                    ballot.setString(2, r.meetingId());
-                    ballot.setString(3, b.pollId());
-                    ballot.setString(4, b.choiceJson());
-                    ballot.executeUpdate();
-                }
-                if (r.command().isPresent()) {
-                    command.setString(1, r.meetingId());
-                    command.setString(2, r.command().get().commandId());
-                    command.setString(3, r.command().get().responseJson());
-                    command.executeUpdate();
-                }
+            for (AppendRequest r : entries) {
+                LogStatements.writeRows(event, ballot, command, r);
             }
             c.commit();
         } catch (SQLException | RuntimeException e) {
@@ -445,10 +414,9 @@ final class Journal implements AutoCloseable {
         }
     }
 
-    private static void writeEntry(DataOutputStream out, Entry e) throws IOException {
-        AppendRequest r = e.request();
+    private static void writeRequest(DataOutputStream out, AppendRequest r) throws IOException {
         text(out, r.meetingId());
-        out.writeLong(e.firstSeq());
+        out.writeLong(r.expectedLastSeq() + 1);
         out.writeInt(r.events().size());
         for (NewEvent event : r.events()) {
             text(out, event.type());
@@ -471,7 +439,7 @@ final class Journal implements AutoCloseable {
         }
     }
 
-    private static Entry readEntry(DataInputStream in) throws IOException {
+    private static AppendRequest readRequest(DataInputStream in) throws IOException {
         String meetingId = text(in);
         long firstSeq = in.readLong();
         int eventCount = in.readInt();
@@ -489,7 +457,7 @@ final class Journal implements AutoCloseable {
         }
         Optional<AppendRequest.CommandReceipt> command = in.readBoolean()
                 ? Optional.of(new AppendRequest.CommandReceipt(text(in), text(in))) : Optional.empty();
-        return new Entry(new AppendRequest(meetingId, firstSeq - 1, events, command, ballots), firstSeq);
+        return new AppendRequest(meetingId, firstSeq - 1, events, command, ballots);
     }
 
     private static void text(DataOutputStream out, String value) throws IOException {

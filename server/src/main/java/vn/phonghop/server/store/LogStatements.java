@@ -333,36 +333,48 @@ final class LogStatements {
 
     /** Writes events, ballots and the command receipt; the primary keys refuse a second history. */
     AppendResult write(AppendRequest request) throws SQLException {
-        long seq = request.expectedLastSeq();
-        for (NewEvent e : request.events()) {
-            insertEvent.setString(1, request.meetingId());
-            insertEvent.setLong(2, ++seq);
-            insertEvent.setString(3, e.type());
-            insertEvent.setString(4, e.payloadJson());
-            insertEvent.setObject(5, Sql.timestamp(e.recordedAt()));
-            insertEvent.addBatch();
-        }
-        if (!request.events().isEmpty()) {
-            insertEvent.executeBatch();
-        }
-        for (SecretBallot b : request.ballots()) {
-            insertBallot.setLong(1, b.ballotId());
-            insertBallot.setString(2, request.meetingId());
-            insertBallot.setString(3, b.pollId());
-            insertBallot.setString(4, b.choiceJson());
-            insertBallot.addBatch();
-        }
-        if (!request.ballots().isEmpty()) {
-            insertBallot.executeBatch();
-        }
-        if (request.command().isPresent()) {
-            insertCommand.setString(1, request.meetingId());
-            insertCommand.setString(2, request.command().get().commandId());
-            insertCommand.setString(3, request.command().get().responseJson());
-            insertCommand.executeUpdate();
-        }
+        long seq = writeRows(insertEvent, insertBallot, insertCommand, request);
         lastSeqs.put(request.meetingId(), seq);
         return new AppendResult.Appended(request.expectedLastSeq() + 1, seq);
+    }
+
+    /**
+     * Binds a request's rows (its events from seq {@code expectedLastSeq + 1}, its ballots, its
+     * receipt) to three statements with the columns in {@link #write}'s order and executes them: the
+     * append's inserts, or the {@link Journal}'s merges when it writes its records into H2 again.
+     * Returns the seq of the request's last event.
+     */
+    static long writeRows(PreparedStatement events, PreparedStatement ballots, PreparedStatement command,
+            AppendRequest request) throws SQLException {
+        long seq = request.expectedLastSeq();
+        for (NewEvent e : request.events()) {
+            events.setString(1, request.meetingId());
+            events.setLong(2, ++seq);
+            events.setString(3, e.type());
+            events.setString(4, e.payloadJson());
+            events.setObject(5, Sql.timestamp(e.recordedAt()));
+            events.addBatch();
+        }
+        if (!request.events().isEmpty()) {
+            events.executeBatch();
+        }
+        for (SecretBallot b : request.ballots()) {
+            ballots.setLong(1, b.ballotId());
+            ballots.setString(2, request.meetingId());
+            ballots.setString(3, b.pollId());
+            ballots.setString(4, b.choiceJson());
+            ballots.addBatch();
+        }
+        if (!request.ballots().isEmpty()) {
+            ballots.executeBatch();
+        }
+        if (request.command().isPresent()) {
+            command.setString(1, request.meetingId());
+            command.setString(2, request.command().get().commandId());
+            command.setString(3, request.command().get().responseJson());
+            command.executeUpdate();
+        }
+        return seq;
     }
 
     /**

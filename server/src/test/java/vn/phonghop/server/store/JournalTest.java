@@ -64,8 +64,8 @@ class JournalTest {
         try (Journal journal = Journal.open(path, db)) {
             // the rows go into the journal alone, as if H2 had committed them and lost them
             journal.append(List.of(entry("m1", 0, "MeetingStarted", "cmd-1"),
-                    new Journal.Entry(AppendRequest.of("m2", 0, List.of(event("VoterMarked")))
-                            .withBallots(List.of(ballot)).withCommand("cmd-2", "{\"ok\":true}"), 1)));
+                    AppendRequest.of("m2", 0, List.of(event("VoterMarked")))
+                            .withBallots(List.of(ballot)).withCommand("cmd-2", "{\"ok\":true}")));
             journal.append(List.of(entry("m1", 1, "ItemStarted", "cmd-3")));
         }
         try (EventStore store = new EventStore(db)) {
@@ -235,9 +235,9 @@ class JournalTest {
         return new NewEvent(type, "{\"text\":\"Hội nghị \\\"" + type + "\\\"\"}", Instant.parse("2026-11-24T08:00:00.123456789Z"));
     }
 
-    private static Journal.Entry entry(String meetingId, long lastSeq, String type, String commandId) {
-        return new Journal.Entry(AppendRequest.of(meetingId, lastSeq, List.of(event(type)))
-                .withCommand(commandId, "{\"seq\":" + (lastSeq + 1) + "}"), lastSeq + 1);
+    private static AppendRequest entry(String meetingId, long lastSeq, String type, String commandId) {
+        return AppendRequest.of(meetingId, lastSeq, List.of(event(type)))
+                .withCommand(commandId, "{\"seq\":" + (lastSeq + 1) + "}");
     }
 
     private static String payloadText(String payload) {
