@@ -66,4 +66,34 @@ class RecordJsonTest {
         assertThrows(JsonMappingException.class, () -> RecordJson.fromJson(new JsonObject()
                 .put("type", "NextItem").put("by", "m01").put("at", "yesterday"), MeetingCommand.class));
     }
+
+    @Test
+    @DisplayName("An error names the whole path: nested records, list indexes and map keys")
+    void error_paths() {
+        var inList = assertThrows(JsonMappingException.class, () -> RecordJson.fromJson(new JsonObject(
+                "{\"type\":\"CastVote\",\"pollId\":\"p1\",\"voterId\":\"m03\",\"ballotId\":\"b1\",\"by\":\"m03\","
+                        + "\"at\":\"2026-11-20T01:00:00Z\",\"choice\":{\"type\":\"Election\",\"approved\":[\"m01\",7]}}"),
+                MeetingCommand.class));
+        assertEquals("MeetingCommand.choice.approved[1] must be string", inList.getMessage());
+        var inMap = assertThrows(JsonMappingException.class, () -> RecordJson.fromJson(new JsonObject(
+                "{\"type\":\"PollClosed\",\"pollId\":\"p1\",\"at\":\"2026-11-20T01:00:00Z\","
+                        + "\"tally\":{\"counts\":{\"FOR\":8,\"AGAINST\":\"four\"},\"ballots\":12}}"),
+                MeetingEvent.class));
+        assertEquals("MeetingEvent.tally.counts.AGAINST must be an integer", inMap.getMessage());
+        // an unknown field is refused also when it stands in for a missing one (as many fields as components)
+        var standIn = createPoll("SECRET").put("evil", "x");
+        standIn.remove("question");
+        var unknown = assertThrows(JsonMappingException.class, () -> RecordJson.fromJson(standIn, MeetingCommand.class));
+        assertTrue(unknown.getMessage().endsWith("unknown field evil"), unknown.getMessage());
+        var badEnum = assertThrows(JsonMappingException.class,
+                () -> RecordJson.fromJson(createPoll("WHISPER"), MeetingCommand.class));
+        assertTrue(badEnum.getMessage().endsWith("mode: unknown value WHISPER"), badEnum.getMessage());
+    }
+
+    private static JsonObject createPoll(String mode) {
+        return new JsonObject().put("type", "CreatePoll").put("pollId", "p1").put("itemId", "i1").put("question", "Câu hỏi")
+                .put("kind", "ORDINARY_RESOLUTION").put("mode", mode).put("candidates", new io.vertx.core.json.JsonArray())
+                .put("seats", 0).put("forms", new io.vertx.core.json.JsonArray()).put("changeAllowed", false)
+                .put("by", "m01").put("at", AT.toString());
+    }
 }
