@@ -8,9 +8,9 @@ import vn.phonghop.agenda.meeting.MeetingCommand;
  * Reading one command as {@code CommandIntake} does (a request for the floor, stamped with its
  * sender and time): prints, per round of 500,000 reads, the heap allocated and the CPU per read on
  * this thread. Not a test: run it with
- * {@code mvn -B -q -pl server test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
+ * {@code mvn -B -q -pl server test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * -Dmdep.includeScope=test} and
- * {@code java -cp server/target/test-classes:server/target/classes:$(cat server/cp.txt)
+ * {@code java -cp server/target/test-classes:server/target/classes:$(cat server/target/cp.txt)
  * vn.phonghop.server.json.RecordJsonReadBenchmark}.
  */
 public final class RecordJsonReadBenchmark {
