@@ -93,6 +93,8 @@ final class Journal implements AutoCloseable {
     /** The other segment's checkpoint, while it runs on {@link #checkpointer}. */
     private Future<?> pending;
     private final AtomicLong checkpoints = new AtomicLong();
+    /** The record being built, reused from batch to batch (only the writer appends). */
+    private final RecordBuffer record = new RecordBuffer();
 
     private Journal(Database database, Segment[] segments, long checkpointBytes, long checkpointNanos) {
         this.database = database;
@@ -154,7 +156,7 @@ final class Journal implements AutoCloseable {
     void append(List<AppendRequest> entries) throws IOException {
         if (entries.isEmpty()) return;
         Segment segment = segments[active];
-        segment.append(entries);
+        segment.append(entries, record);
         if (segment.due(checkpointBytes, checkpointNanos)) {
             Segment other = segments[1 - active];
             if (other.started) {
@@ -316,8 +318,8 @@ final class Journal implements AutoCloseable {
             return entries;
         }
 
-        void append(List<AppendRequest> entries) throws IOException {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024 * entries.size());
+        void append(List<AppendRequest> entries, RecordBuffer bytes) throws IOException {
+            bytes.start();
             DataOutputStream out = new DataOutputStream(bytes);
             out.writeInt(0); // length
             out.writeInt(0); // crc
@@ -327,14 +329,14 @@ final class Journal implements AutoCloseable {
                 writeRequest(out, r);
             }
             out.flush();
-            ByteBuffer record = ByteBuffer.wrap(bytes.toByteArray());
+            ByteBuffer record = bytes.written();
             int length = record.remaining() - 8;
             CRC32C crc = new CRC32C();
             crc.update(record.array(), 8, length);
             record.putInt(0, length).putInt(4, (int) crc.getValue());
             writeFully(record, position);
             channel.force(false);
-            position += record.capacity();
+            position += 8 + length;
         }
 
         boolean due(long checkpointBytes, long checkpointNanos) {
@@ -390,6 +392,26 @@ final class Journal implements AutoCloseable {
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "could not close the event journal " + path, e);
             }
+        }
+    }
+
+    /** A record's bytes as they are built, handed to the file without a copy. */
+    private static final class RecordBuffer extends ByteArrayOutputStream {
+        private static final int INITIAL = 64 << 10;
+
+        RecordBuffer() {
+            super(INITIAL);
+        }
+
+        /** Starts a record; a buffer a flood's batch grew past 1 MB is let go. */
+        void start() {
+            if (buf.length > 1 << 20) buf = new byte[INITIAL];
+            reset();
+        }
+
+        /** What was written since {@link #start}, over the buffer itself. */
+        ByteBuffer written() {
+            return ByteBuffer.wrap(buf, 0, count);
         }
     }
 
