@@ -44,8 +44,8 @@ public class EventStore implements AutoCloseable {
 
     /**
      * Counters for metrics: commits (batches), append requests and events written since start, and
-     * the batches written again request by request after the whole batch at once failed (PostgreSQL:
-     * a conflict or a repeat in it; H2 always writes request by request and counts none).
+     * the batches written again request by request, each under a savepoint, after the whole batch at
+     * once failed (a conflict or a repeat in it).
      */
     public record Stats(long batches, long appends, long events, long retried) {
     }

@@ -17,8 +17,9 @@ import java.util.logging.Logger;
  * The event store's single writer thread: it drains every append that is waiting into one
  * transaction (group commit), so that a burst of votes costs a handful of commits.
  *
- * <p>On PostgreSQL a batch is first written in one statement, or a COPY per table, for all its requests together. If that fails
- * (or a command id appears twice), it is rolled back and written again request by request, each
+ * <p>On PostgreSQL a batch is first written in one statement, or a COPY per table, for all its requests together;
+ * on H2 request after request in one transaction. If that fails (or, on PostgreSQL, a command id
+ * appears twice), it is rolled back and written again request by request, each
  * under its own savepoint: a request that fails is rolled back alone and the others in the batch
  * still commit. Futures complete only after the commit returned.
  */
@@ -39,6 +40,7 @@ final class GroupCommitWriter {
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong appends = new AtomicLong();
     private final AtomicLong events = new AtomicLong();
+    /** Batches written a second time, request by request under savepoints, after the first try failed. */
     private final AtomicLong retried = new AtomicLong();
     private volatile boolean closed;
     /**
@@ -161,18 +163,20 @@ final class GroupCommitWriter {
                 // PostgreSQL pays a round trip per statement, so it takes the whole batch at once (one
                 // statement committed by itself, or COPYs in a transaction); embedded H2 has no round trips
                 // and measured faster request by request (StoreBenchmark: 24,700 against 8,500 votes/s),
-                // so it goes straight to that path
+                // so it writes the requests one after another, without a savepoint each (see writeUnguarded)
                 boolean pg = database.dialect() == Dialect.POSTGRESQL;
-                List<AppendResult> all = pg ? sql.writeAll(batch.stream().map(Pending::request).toList()) : null;
+                List<AppendResult> all = pg ? sql.writeAll(batch.stream().map(Pending::request).toList())
+                        : writeUnguarded(c, sql, batch);
                 if (all != null) {
                     if (!c.getAutoCommit()) {
-                        // COPY: the rows wait for this commit; the one statement committed itself
+                        // H2, or COPY: the rows wait for this commit; PostgreSQL's one statement committed itself
                         c.commit();
-                        c.setAutoCommit(true);
+                        if (pg) c.setAutoCommit(true);
                     }
                     outcomes.addAll(all);
+                    if (!pg) makeDurable(sql, batch, outcomes);
                 } else {
-                    if (pg) retried.incrementAndGet();
+                    retried.incrementAndGet();
                     // request by request in one transaction, each under its savepoint (what a COPY wrote, if anything, is undone first)
                     if (c.getAutoCommit()) {
                         c.setAutoCommit(false);
@@ -240,6 +244,28 @@ final class GroupCommitWriter {
             LOG.log(Level.WARNING, "the event journal " + journal.activePath() + " could not be written; H2 forced instead", e);
             sql.makeDurable();
             h2Behind = false;
+        }
+    }
+
+    /**
+     * H2: the batch's requests one after another in its transaction, without a savepoint each (H2's
+     * JDBC driver runs a {@code SAVEPOINT} statement for every one, ~7 % of what the writer allocated
+     * per append in the evening's pattern, where nearly every batch is one request). Returns each
+     * request's result, or null when a statement failed (a command id already stored, a seq another
+     * writer took, a ballot id in use): everything is rolled back, and the caller writes the batch
+     * again request by request under savepoints ({@link #writeOne}), which isolates the failure.
+     */
+    private static List<AppendResult> writeUnguarded(Connection c, LogStatements sql, List<Pending> batch) throws SQLException {
+        List<AppendResult> results = new ArrayList<>(batch.size());
+        try {
+            for (Pending p : batch) {
+                AppendResult refusal = sql.refusal(p.request(), false);
+                results.add(refusal != null ? refusal : sql.write(p.request()));
+            }
+            return results;
+        } catch (SQLException e) {
+            c.rollback();
+            return null;
         }
     }
 

@@ -185,7 +185,7 @@ abstract class EventStoreContract {
             assertInstanceOf(AppendResult.Appended.class, await(first));
             assertInstanceOf(AppendResult.Appended.class, await(second));
             assertEquals(1, store.stats().batches());
-            assertEquals(0, store.stats().retried(), "written at once (PostgreSQL: one statement, or COPY)");
+            assertEquals(0, store.stats().retried(), "written at once (PostgreSQL: one statement, or COPY; H2: without savepoints)");
             var read = store.read(m, 0);
             assertEquals(List.of(text, text + " "), read.stream().map(StoredEvent::payloadJson).toList());
             assertEquals(T0, read.get(0).recordedAt());
@@ -363,6 +363,9 @@ abstract class EventStoreContract {
         assertEquals(new AppendResult.Appended(2, 2), await(d));
         assertEquals(0, store.lastSeq("m3"));
         assertEquals(1, store.stats().batches());
+        assertEquals(1, store.stats().retried(), "the batch at once failed, then request by request");
+        assertGapless("m1", 2);
+        assertEquals(List.of(), store.read("m3", 0));
     }
 
     @Test
