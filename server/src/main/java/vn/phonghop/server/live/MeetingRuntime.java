@@ -225,7 +225,8 @@ public final class MeetingRuntime {
         long seq = firstSeqBefore;
         for (MeetingEvent e : events) {
             durable = Meeting.evolve(durable, e);
-            out.add(new Durable(++seq, e, durable));
+            // another node's text, maybe of another version: encoded here again, not reused
+            out.add(new Durable(++seq, e, durable, null));
         }
         durableSeq = seq;
         decided = durable;
@@ -386,7 +387,7 @@ public final class MeetingRuntime {
         decided = Meeting.apply(decided, applied);
         decidedSeq = last;
         inFlight.put(commandId, result);
-        var append = new Append(commandId, command.at(), ack, applied, expected, result, System.nanoTime());
+        var append = new Append(commandId, command.at(), ack, applied, events, expected, result, System.nanoTime());
         pipeline.addLast(append);
         // the outcome is handled on this context strictly in submission order (a completion seen
         // early waits for the ones before it)
@@ -404,6 +405,8 @@ public final class MeetingRuntime {
         final java.time.Instant at;
         final Reply.Ack ack;
         final Decision.Accepted applied;
+        /** The events as they were given to the store: their texts are the console's, written once. */
+        final List<NewEvent> stored;
         final long firstSeqBefore;
         final CompletableFuture<Reply> result;
         final long submitted;
@@ -412,12 +415,13 @@ public final class MeetingRuntime {
         volatile AppendResult outcome;
         volatile Throwable failure;
 
-        Append(String commandId, java.time.Instant at, Reply.Ack ack, Decision.Accepted applied, long firstSeqBefore,
-               CompletableFuture<Reply> result, long submitted) {
+        Append(String commandId, java.time.Instant at, Reply.Ack ack, Decision.Accepted applied, List<NewEvent> stored,
+               long firstSeqBefore, CompletableFuture<Reply> result, long submitted) {
             this.commandId = commandId;
             this.at = at;
             this.ack = ack;
             this.applied = applied;
+            this.stored = stored;
             this.firstSeqBefore = firstSeqBefore;
             this.result = result;
             this.submitted = submitted;
@@ -552,15 +556,19 @@ public final class MeetingRuntime {
         viewsLetGo = false;
     }
 
-    /** An event that became durable, with its seq and the meeting just after it. */
-    private record Durable(long seq, MeetingEvent event, MeetingState after) { }
+    /**
+     * An event that became durable, with its seq, the meeting just after it, and its text as this node
+     * gave it to the store ({@code RecordJson.toJson(event).encode()}; null for another node's).
+     */
+    private record Durable(long seq, MeetingEvent event, MeetingState after, String text) { }
 
     private void becameDurable(Append a, List<Durable> out) {
         answered.put(a.commandId, a.ack.seq(), a.at);
         long seq = a.firstSeqBefore;
-        for (MeetingEvent e : a.applied.events()) {
+        for (int i = 0; i < a.applied.events().size(); i++) {
+            MeetingEvent e = a.applied.events().get(i);
             durable = Meeting.evolve(durable, e);
-            out.add(new Durable(++seq, e, durable));
+            out.add(new Durable(++seq, e, durable, a.stored.get(i).payloadJson()));
         }
         for (var b : a.applied.ballots()) durable = Meeting.applyBallot(durable, b);
         durableSeq = seq;
@@ -572,8 +580,8 @@ public final class MeetingRuntime {
         var messages = new ArrayList<LiveMessage>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Durable d = batch.get(i);
-            messages.add(i < batch.size() - 1 ? views.withoutPatch(meetingId, d.seq(), d.event(), d.after())
-                    : views.next(meetingId, d.seq(), d.event(), durable, touched));
+            messages.add(i < batch.size() - 1 ? views.withoutPatch(meetingId, d.seq(), d.event(), d.text(), d.after())
+                    : views.next(meetingId, d.seq(), d.event(), d.text(), durable, touched));
         }
         messages.forEach(recent::add);
         return messages;

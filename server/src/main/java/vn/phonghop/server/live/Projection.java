@@ -52,9 +52,13 @@ public final class Projection {
         return v;
     }
 
-    /** What the event itself says to an audience, or null when it says nothing to it. */
-    public static JsonObject event(MeetingEvent e, MeetingState after, Audience a) {
-        if (a == Audience.CONSOLE) return RecordJson.toJson(e);
+    /**
+     * What the event itself says to an audience, or null when it says nothing to it; {@code whole} is
+     * the event written whole ({@code RecordJson.toJson(e)}, made once for all the audiences), given
+     * as that very object where the audience sees the event whole.
+     */
+    static JsonObject event(MeetingEvent e, MeetingState after, Audience a, JsonObject whole) {
+        if (a == Audience.CONSOLE) return whole;
         if (e instanceof RemarkRecorded || e instanceof RemarkCorrected) return null;
         if (e instanceof VoteCast || e instanceof VoterMarked) {
             String pollId = e instanceof VoteCast v ? v.pollId() : ((VoterMarked) e).pollId();
@@ -64,9 +68,9 @@ public final class Projection {
             return new JsonObject().put("type", "PollClosed").put("pollId", c.pollId()).put("at", e.at().toString());
         }
         if (e instanceof MemberRegistered || e instanceof MemberStandingChanged) {
-            return a == Audience.DISPLAY ? null : RecordJson.toJson(e);
+            return a == Audience.DISPLAY ? null : whole;
         }
-        return RecordJson.toJson(e);
+        return whole;
     }
 
     /** The personal part of a snapshot: what this viewer has done (their ballots, their place in the queue). */

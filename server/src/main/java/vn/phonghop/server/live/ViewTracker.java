@@ -13,6 +13,7 @@ import java.util.Set;
 import vn.phonghop.agenda.meeting.MeetingEvent;
 import vn.phonghop.agenda.meeting.MeetingEvent.*;
 import vn.phonghop.agenda.meeting.MeetingState;
+import vn.phonghop.server.json.RecordJson;
 
 /**
  * Remembers the last serialized slices of each audience's view, and turns each event into the
@@ -103,16 +104,15 @@ final class ViewTracker {
         return now.members().changedSince(before.members(), roster.getJsonArray("members"));
     }
 
-    LiveMessage next(String meetingId, long seq, MeetingEvent e, MeetingState after) {
-        return next(meetingId, seq, e, after, touchedBy(e));
-    }
-
     /**
      * The message of the last event of a durable batch: the event and every slice that {@code touched}
      * (what all the batch's events could change) changed. The batch's earlier events go with
      * {@link #withoutPatch}: a roster of 1,500 registered in one command is projected once, not 1,500 times.
+     * {@code eventText}, when not null, is {@code RecordJson.toJson(e).encode()} (as the store got it):
+     * the event goes as that text to the audiences that see it whole.
      */
-    LiveMessage next(String meetingId, long seq, MeetingEvent e, MeetingState after, Set<String> touched) {
+    LiveMessage next(String meetingId, long seq, MeetingEvent e, String eventText, MeetingState after, Set<String> touched) {
+        JsonObject whole = RecordJson.toJson(e);
         var texts = new EnumMap<Audience, String>(Audience.class);
         var counted = new EnumMap<Audience, LiveMessage.Counted>(Audience.class);
         var patches = new EnumMap<Audience, LiveMessage.Patch>(Audience.class);
@@ -139,8 +139,8 @@ final class ViewTracker {
             }
             if (touched.contains("polls")) patchPolls(after, a, patch);
             // sent even when it says nothing to this audience, so that its seq stays gapless (a gap means "reconnect")
-            JsonObject event = Projection.event(e, after, a);
-            var encoded = encode(seq, event, patch, encodedSlices);
+            JsonObject event = Projection.event(e, after, a, whole);
+            var encoded = encode(seq, event, event == whole ? eventText : null, patch, encodedSlices);
             texts.put(a, encoded.text());
             if (encoded.patch() != null) patches.put(a, encoded.patch());
             countedAs(event, patch, encoded.patch() == null ? Set.of() : encoded.patch().slices()).ifPresent(c -> counted.put(a, c));
@@ -156,16 +156,17 @@ final class ViewTracker {
      * it off where a later item of the frame replaces it (see {@link LiveMessage.Patch}).
      */
     static Encoded encode(long seq, JsonObject event, JsonObject patch) {
-        return encode(seq, event, patch, Map.of());
+        return encode(seq, event, null, patch, Map.of());
     }
 
     /**
-     * The same, in one pass: a patch field whose text is in {@code encodedSlices} is written as that
-     * text. (It was the head and the patch each encoded to a string, the head cut and the three
-     * joined: four copies of each message for each audience, and each slice encoded twice, ~12 % of
-     * what the server allocated in the evening.)
+     * The same, in one pass, with what is already text written as it is: the event as
+     * {@code eventText} when not null (its encoding), and a patch field as its text in
+     * {@code encodedSlices}. (It was the head and the patch each encoded to a string, the head cut and
+     * the three joined: four copies of each message for each audience, each slice encoded twice, and
+     * the event made and encoded again for each audience: ~12 % of what the server allocated in the evening.)
      */
-    static Encoded encode(long seq, JsonObject event, JsonObject patch, Map<String, String> encodedSlices) {
+    static Encoded encode(long seq, JsonObject event, String eventText, JsonObject patch, Map<String, String> encodedSlices) {
         Text out = TEXT.get();
         out.start();
         int at;
@@ -174,7 +175,8 @@ final class ViewTracker {
             g.writeStringField("type", "event");
             g.writeNumberField("seq", seq);
             g.writeFieldName("event");
-            JacksonCodec.encodeJson(event, g);
+            if (eventText != null) g.writeRawValue(eventText);
+            else JacksonCodec.encodeJson(event, g);
             g.flush();
             at = out.length();
             g.writeFieldName("patch");
@@ -340,13 +342,14 @@ final class ViewTracker {
     }
 
     /** An event whose slices are sent with the last event of its batch (always in the same frame). */
-    LiveMessage withoutPatch(String meetingId, long seq, MeetingEvent e, MeetingState after) {
+    LiveMessage withoutPatch(String meetingId, long seq, MeetingEvent e, String eventText, MeetingState after) {
+        JsonObject whole = RecordJson.toJson(e);
         var texts = new EnumMap<Audience, String>(Audience.class);
         var counted = new EnumMap<Audience, LiveMessage.Counted>(Audience.class);
         for (Audience a : Audience.values()) {
-            JsonObject event = Projection.event(e, after, a);
+            JsonObject event = Projection.event(e, after, a, whole);
             var patch = new JsonObject();
-            texts.put(a, encode(seq, event, patch).text());
+            texts.put(a, encode(seq, event, event == whole ? eventText : null, patch, Map.of()).text());
             countedAs(event, patch).ifPresent(c -> counted.put(a, c));
         }
         return new LiveMessage(meetingId, seq, texts, counted);

@@ -28,6 +28,7 @@ import vn.phonghop.agenda.voting.Answer;
 import vn.phonghop.agenda.voting.BallotMode;
 import vn.phonghop.agenda.voting.Choice;
 import vn.phonghop.agenda.voting.DecisionKind;
+import vn.phonghop.server.json.RecordJson;
 
 /**
  * A device that applies every patch the tracker makes (slices whole, {@code rosterRows} and
@@ -131,8 +132,10 @@ class ViewTrackerTest {
             List<MeetingEvent> events = decide(c).events();
             var touched = ViewTracker.touchedBy(events);
             for (int i = 0; i < events.size(); i++) {
-                LiveMessage m = i < events.size() - 1 ? tracker.withoutPatch("mt", ++seq, events.get(i), state)
-                        : tracker.next("mt", ++seq, events.get(i), state, touched);
+                // the event's text as the store gets it, reused for the audiences that see it whole
+                String stored = RecordJson.toJson(events.get(i)).encode();
+                LiveMessage m = i < events.size() - 1 ? tracker.withoutPatch("mt", ++seq, events.get(i), stored, state)
+                        : tracker.next("mt", ++seq, events.get(i), stored, state, touched);
                 for (Audience a : Audience.values()) {
                     String text = m.textFor(a);
                     // written in one pass, the slices' texts reused: the text Vert.x gives the whole message
