@@ -405,7 +405,7 @@ public final class MeetingRuntime {
         final java.time.Instant at;
         final Reply.Ack ack;
         final Decision.Accepted applied;
-        /** The events as they were given to the store: their texts are the console's, written once. */
+        /** The events as they were given to the store: their texts go into the live messages as they are. */
         final List<NewEvent> stored;
         final long firstSeqBefore;
         final CompletableFuture<Reply> result;
