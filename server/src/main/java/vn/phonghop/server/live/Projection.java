@@ -33,6 +33,13 @@ public final class Projection {
         return view(s, a, null);
     }
 
+    /**
+     * The slices that are the same for every audience: {@link #view} makes them from the meeting
+     * alone (an event that changes only these is projected once for all the audiences).
+     */
+    static final java.util.Set<String> ALIKE = java.util.Set.of("header", "figures", "agenda", "queue", "conclusions",
+            "presentation");
+
     /** Only the named slices of the view ({@code null}: all), so an event recomputes what it can change. */
     public static Map<String, Object> view(MeetingState s, Audience a, java.util.Set<String> only) {
         var v = new LinkedHashMap<String, Object>();

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.jackson.JacksonCodec;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -116,23 +117,35 @@ final class ViewTracker {
         var texts = new EnumMap<Audience, String>(Audience.class);
         var counted = new EnumMap<Audience, LiveMessage.Counted>(Audience.class);
         var patches = new EnumMap<Audience, LiveMessage.Patch>(Audience.class);
+        // the slices every audience sees alike (a request for the floor changes the queue), projected
+        // and encoded once for all of them; the polls are projected row by row (patchPolls), not whole
+        var alike = new HashSet<String>(touched);
+        alike.retainAll(Projection.ALIKE);
+        Map<String, Object> alikeView = alike.isEmpty() ? Map.of() : Projection.view(after, Audience.CONSOLE, alike);
+        var alikeTexts = new HashMap<String, String>();
+        alikeView.forEach((slice, value) -> alikeTexts.put(slice, encodeSlice(value)));
+        var own = new HashSet<String>(touched);
+        own.removeAll(Projection.ALIKE);
+        own.remove("polls");
         for (Audience a : Audience.values()) {
             var prev = last.computeIfAbsent(a, k -> new HashMap<>());
             var patch = new JsonObject();
             // the slices' texts just made, written into the message as they are (not encoded twice)
             var encodedSlices = new HashMap<String, String>(4);
-            // the polls are projected row by row (patchPolls), not whole
-            var view = Projection.view(after, a, touched.contains("polls") ? withoutPolls(touched) : touched);
+            Map<String, Object> view = own.isEmpty() ? Map.of() : Projection.view(after, a, own);
             for (String slice : touched) {
-                if (!view.containsKey(slice)) continue;
-                String now = encodeSlice(view.get(slice));
+                // a slice may be null (no document presented): it is there all the same
+                boolean isAlike = alikeView.containsKey(slice);
+                if (!isAlike && !view.containsKey(slice)) continue;
+                Object value = isAlike ? alikeView.get(slice) : view.get(slice);
+                String now = isAlike ? alikeTexts.get(slice) : encodeSlice(value);
                 if (!now.equals(prev.get(slice))) {
                     prev.put(slice, now);
-                    JsonArray rows = slice.equals("roster") ? changedMembers(a, (JsonObject) view.get(slice)) : null;
+                    JsonArray rows = slice.equals("roster") ? changedMembers(a, (JsonObject) value) : null;
                     if (rows != null) {
                         patch.put("rosterRows", rows);
                     } else {
-                        patch.put(slice, view.get(slice));
+                        patch.put(slice, value);
                         encodedSlices.put(slice, now);
                     }
                 }
@@ -265,12 +278,6 @@ final class ViewTracker {
         if (rows == null) return false;
         for (Object row : rows) if (((JsonObject) row).containsKey("votersAdded")) return true;
         return false;
-    }
-
-    private static Set<String> withoutPolls(Set<String> slices) {
-        var out = new java.util.HashSet<>(slices);
-        out.remove("polls");
-        return out;
     }
 
     /** Puts into {@code patch} the polls that changed for {@code a}: their rows ({@code pollRows}), or all of them when the list changed. */
