@@ -166,22 +166,17 @@ final class ViewTracker {
 
     /**
      * {@code {"type":"event","seq":…,"event":…,"patch":…}}, the patch last, so that a frame can cut
-     * it off where a later item of the frame replaces it (see {@link LiveMessage.Patch}).
-     */
-    static Encoded encode(long seq, JsonObject event, JsonObject patch) {
-        return encode(seq, event, null, patch, Map.of());
-    }
-
-    /**
-     * The same, in one pass, with what is already text written as it is: the event as
+     * it off where a later item of the frame replaces it (see {@link LiveMessage.Patch}), written in
+     * one pass, with what is already text written as it is: the event as
      * {@code eventText} when not null (its encoding), and a patch field as its text in
      * {@code encodedSlices}. (It was the head and the patch each encoded to a string, the head cut and
      * the three joined: four copies of each message for each audience, each slice encoded twice, and
      * the event made and encoded again for each audience: ~12 % of what the server allocated in the evening.)
      */
     static Encoded encode(long seq, JsonObject event, String eventText, JsonObject patch, Map<String, String> encodedSlices) {
-        Text out = TEXT.get();
-        out.start();
+        var out = TEXT.get();
+        if (out.getBuffer().capacity() > 1 << 20) TEXT.set(out = new java.io.StringWriter(4096));
+        out.getBuffer().setLength(0);
         int at;
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
@@ -191,7 +186,7 @@ final class ViewTracker {
             if (eventText != null) g.writeRawValue(eventText);
             else JacksonCodec.encodeJson(event, g);
             g.flush();
-            at = out.length();
+            at = out.getBuffer().length();
             g.writeFieldName("patch");
             g.writeStartObject();
             for (var field : patch) {
@@ -211,50 +206,8 @@ final class ViewTracker {
 
     /** Jackson's factory, as Vert.x's {@code JsonObject.encode()} uses it (defaults). */
     private static final JsonFactory JSON = new JsonFactory();
-    /** Each event loop's text being written: one builder, reused from message to message. */
-    private static final ThreadLocal<Text> TEXT = ThreadLocal.withInitial(Text::new);
-
-    /** A writer into a builder that is reused (and let go once a message made it larger than 1 MB). */
-    private static final class Text extends java.io.Writer {
-        private StringBuilder text = new StringBuilder(4096);
-
-        void start() {
-            if (text.capacity() > 1 << 20) text = new StringBuilder(4096);
-            text.setLength(0);
-        }
-
-        int length() {
-            return text.length();
-        }
-
-        @Override
-        public void write(char[] chars, int offset, int length) {
-            text.append(chars, offset, length);
-        }
-
-        @Override
-        public void write(String s, int offset, int length) {
-            text.append(s, offset, offset + length);
-        }
-
-        @Override
-        public void write(int c) {
-            text.append((char) c);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-
-        @Override
-        public String toString() {
-            return text.toString();
-        }
-    }
+    /** Each event loop's text being written, reused from message to message (let go past 1 MB). */
+    private static final ThreadLocal<java.io.StringWriter> TEXT = ThreadLocal.withInitial(() -> new java.io.StringWriter(4096));
 
     /**
      * What a patch replaces whole, as a device applies it (live.js): each slice by its name, each

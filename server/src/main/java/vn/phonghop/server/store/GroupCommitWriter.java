@@ -166,7 +166,7 @@ final class GroupCommitWriter {
                 // so it writes the requests one after another, without a savepoint each (see writeUnguarded)
                 boolean pg = database.dialect() == Dialect.POSTGRESQL;
                 List<AppendResult> all = pg ? sql.writeAll(batch.stream().map(Pending::request).toList())
-                        : writeUnguarded(c, sql, batch);
+                        : writeUnguarded(sql, batch);
                 if (all != null) {
                     if (!c.getAutoCommit()) {
                         // H2, or COPY: the rows wait for this commit; PostgreSQL's one statement committed itself
@@ -177,7 +177,7 @@ final class GroupCommitWriter {
                     if (!pg) makeDurable(sql, batch, outcomes);
                 } else {
                     retried.incrementAndGet();
-                    // request by request in one transaction, each under its savepoint (what a COPY wrote, if anything, is undone first)
+                    // request by request in one transaction, each under its savepoint (what the first try wrote, if anything, is undone first)
                     if (c.getAutoCommit()) {
                         c.setAutoCommit(false);
                     } else {
@@ -252,10 +252,10 @@ final class GroupCommitWriter {
      * JDBC driver runs a {@code SAVEPOINT} statement for every one, ~7 % of what the writer allocated
      * per append in the evening's pattern, where nearly every batch is one request). Returns each
      * request's result, or null when a statement failed (a command id already stored, a seq another
-     * writer took, a ballot id in use): everything is rolled back, and the caller writes the batch
-     * again request by request under savepoints ({@link #writeOne}), which isolates the failure.
+     * writer took, a ballot id in use): the caller then rolls back and writes the batch again request
+     * by request under savepoints ({@link #writeOne}), which isolates the failure.
      */
-    private static List<AppendResult> writeUnguarded(Connection c, LogStatements sql, List<Pending> batch) throws SQLException {
+    private static List<AppendResult> writeUnguarded(LogStatements sql, List<Pending> batch) {
         List<AppendResult> results = new ArrayList<>(batch.size());
         try {
             for (Pending p : batch) {
@@ -264,7 +264,6 @@ final class GroupCommitWriter {
             }
             return results;
         } catch (SQLException e) {
-            c.rollback();
             return null;
         }
     }

@@ -116,7 +116,7 @@ class SharedFrameTest {
 
     /** An event as the console receives it, encoded as {@link ViewTracker#next} encodes it (its patch cuttable). */
     private static LiveMessage console(long seq, JsonObject event, JsonObject patch) {
-        var encoded = ViewTracker.encode(seq, event, patch);
+        var encoded = ViewTracker.encode(seq, event, null, patch, Map.of());
         var patches = new EnumMap<Audience, LiveMessage.Patch>(Audience.class);
         if (encoded.patch() != null) patches.put(Audience.CONSOLE, encoded.patch());
         return new LiveMessage("mt", seq, Map.of(Audience.CONSOLE, encoded.text()), Map.of(), patches);
