@@ -84,7 +84,11 @@ final class Window {
         if (seq <= 0 || seq >= MAX_SEQ || at == null) return;
         if (!perEvent) {
             Instant i = Instant.parse(at);
-            long latency = Math.max(0, wallMicros(receivedNanos) - (i.getEpochSecond() * 1_000_000 + i.getNano() / 1000));
+            long stamp = i.getEpochSecond() * 1_000_000 + i.getNano() / 1000;
+            // an event the server recorded before this window opened belongs to the phase before it
+            // (a warm-up's last delivery arriving late was counted here, and the phase before ended one short)
+            if (stamp < wallMicrosAtStart) return;
+            long latency = Math.max(0, wallMicros(receivedNanos) - stamp);
             deliveries.computeIfAbsent(type == null ? "?" : type, k -> new Recorder(3)).recordValue(latency);
             events.incrementAndGet();
             return;
@@ -120,6 +124,7 @@ final class Window {
         long first = i.getEpochSecond() * 1_000_000 + i.getNano() / 1000;
         long received = wallMicros(receivedNanos);
         if (!perEvent) {
+            if (first < wallMicrosAtStart) return;
             for (long s = from; s <= to; s++) {
                 deliveries.computeIfAbsent(type, k -> new Recorder(3)).recordValue(Math.max(0, received - first));
                 events.incrementAndGet();
