@@ -61,6 +61,8 @@ public final class LiveSocket {
     private Instant lastSeen;
     /** Which tick of the hub's heartbeat round pings this socket. */
     int heartbeatSlice;
+    /** Its lane in its room ({@link LiveHub}). */
+    int paceLane;
 
     public LiveSocket(ServerWebSocket ws, LiveHub hub, Services services) {
         this.ws = ws;

@@ -39,14 +39,6 @@ import vn.phonghop.server.store.StoredEvent;
  */
 public final class MeetingRuntime {
     private static final Logger LOG = Logger.getLogger(MeetingRuntime.class.getName());
-    /**
-     * The shortest time between two fan-outs of one meeting when it is busy: 20 frames a second per
-     * tablet at most. Measured at a congress of 1,500 on two shared cores (docs/performance.md):
-     * 20 ms kept the machine saturated with frames (p99 ack 226 ms in a burst), 40–60 ms halved the
-     * frames and brought the acks under 100 ms and "N of M" to ~110 ms. The system property
-     * {@code phonghop.fanOutTickMs} overrides it, for such comparisons.
-     */
-    static final long FAN_OUT_TICK_NANOS = Long.getLong("phonghop.fanOutTickMs", 50) * 1_000_000L;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String meetingId;
@@ -63,11 +55,6 @@ public final class MeetingRuntime {
     private final AnsweredCommands answered = new AnsweredCommands();
     private final Map<String, CompletableFuture<Reply>> inFlight = new HashMap<>();
     private final ArrayDeque<Append> pipeline = new ArrayDeque<>();
-    /** Durable messages not yet published (see {@link #publishOrHold}). */
-    private final List<LiveMessage> held = new ArrayList<>();
-    private long lastPublished = System.nanoTime() - FAN_OUT_TICK_NANOS;
-    private boolean tickScheduled;
-    private long tickTimer;
 
     /** When this meeting last decided, followed or loaded anything (System.nanoTime), for {@link #trimIfQuiet}. */
     private long lastActive = System.nanoTime();
@@ -231,7 +218,7 @@ public final class MeetingRuntime {
         durableSeq = seq;
         decided = durable;
         decidedSeq = durableSeq;
-        publishOrHold(project(out));
+        publish.accept(project(out));
     }
 
     /** The meeting as this viewer may see it, with the seq it stands at. */
@@ -464,7 +451,7 @@ public final class MeetingRuntime {
         var messages = project(durableEvents);
         // acknowledgements first: a voter's ack must not wait behind the fan-out of 1,500 sockets
         for (Append a : acks) a.result.complete(a.ack);
-        if (!messages.isEmpty()) publishOrHold(messages);
+        if (!messages.isEmpty()) publish.accept(messages);
         if (!acks.isEmpty()) {
             // the other nodes get the batch as it became durable (its commands are consecutive): one
             // message per group commit, projected there once per batch like here, not once per vote
@@ -483,39 +470,6 @@ public final class MeetingRuntime {
     }
 
     /**
-     * Publishes at once when the meeting has been quiet for {@link #FAN_OUT_TICK_NANOS}; otherwise
-     * holds the messages until then, so that a busy meeting (1,500 votes in a second) sends each
-     * tablet at most one frame per tick instead of one per group commit. Only votes are held (a
-     * vote's "N of M" may wait up to one tick): anything else, such as the chair closing the poll
-     * and showing its result, goes at once, with the votes held before it.
-     */
-    private void publishOrHold(List<LiveMessage> messages) {
-        held.addAll(messages);
-        if (messages.stream().anyMatch(m -> m.counted().isEmpty())) {
-            if (tickScheduled) context.owner().cancelTimer(tickTimer);
-            publishHeld();
-            return;
-        }
-        if (tickScheduled) return;
-        long wait = lastPublished + FAN_OUT_TICK_NANOS - System.nanoTime();
-        if (wait <= 0) {
-            publishHeld();
-        } else {
-            tickScheduled = true;
-            tickTimer = context.owner().setTimer(Math.max(1, wait / 1_000_000), id -> publishHeld());
-        }
-    }
-
-    private void publishHeld() {
-        tickScheduled = false;
-        if (held.isEmpty()) return;
-        lastPublished = System.nanoTime();
-        var out = new ArrayList<>(held);
-        held.clear();
-        publish.accept(out);
-    }
-
-    /**
      * Lets go of what this meeting keeps only to make its next messages, resumes and snapshots
      * cheap, once it has decided nothing for {@code quiet}: each audience's last views, the encoded
      * snapshots, the catch-up window and the ids of the commands it answered. A node runs every
@@ -530,7 +484,7 @@ public final class MeetingRuntime {
         var result = new CompletableFuture<Boolean>();
         context.runOnContext(v -> {
             boolean quietNow = ready != null && ready.succeeded() && pipeline.isEmpty() && inFlight.isEmpty()
-                    && held.isEmpty() && System.nanoTime() - lastActive >= quiet.toNanos();
+                    && System.nanoTime() - lastActive >= quiet.toNanos();
             boolean kept = !viewsLetGo || !encodedViews.isEmpty() || recent.size() > 0 || answered.size() > 0;
             if (quietNow && kept) {
                 views.clear();
