@@ -21,8 +21,7 @@ final class Window {
     private final long wallMicrosAtStart;
     private final long nanosAtStart;
     private final Map<String, Recorder> deliveries = new ConcurrentHashMap<>();
-    /** The same deliveries by the node the tablet is connected to (a cluster run): "type@node". */
-    /** Per server node (the index), the deliveries by event type. */
+    /** The same deliveries by the node the tablet is connected to (a cluster run): per node (the index), by event type. */
     private final java.util.List<Map<String, Recorder>> deliveriesByNode = java.util.stream.Stream
             .generate(() -> (Map<String, Recorder>) new ConcurrentHashMap<String, Recorder>()).limit(MAX_NODES).toList();
     // what has been read from the recorders so far (reading a recorder empties it)
@@ -77,8 +76,13 @@ final class Window {
         return deliveriesByNode.get(node).computeIfAbsent(type, k -> new Recorder(3));
     }
 
-    /** The last time text read on each thread, and its value: the tablets of a loop read the same event one after the other. */
-    private static final ThreadLocal<Object[]> LAST_PARSED = ThreadLocal.withInitial(() -> new Object[] {"", 0L});
+    /** The last time text read on a thread, and its value: the tablets of a loop read the same event one after the other. */
+    private static final class Parsed {
+        String text = "";
+        long micros;
+    }
+
+    private static final ThreadLocal<Parsed> LAST_PARSED = ThreadLocal.withInitial(Parsed::new);
 
     /**
      * An event's time ({@code at}, ISO-8601) in wall microseconds. Parsed once per thread for the
@@ -86,13 +90,13 @@ final class Window {
      * load generator allocated, and its collector's cycles stall every tablet at once.
      */
     static long micros(String at) {
-        Object[] last = LAST_PARSED.get();
-        if (!at.equals(last[0])) {
+        Parsed last = LAST_PARSED.get();
+        if (!at.equals(last.text)) {
             Instant i = Instant.parse(at);
-            last[0] = at;
-            last[1] = i.getEpochSecond() * 1_000_000 + i.getNano() / 1000;
+            last.text = at;
+            last.micros = i.getEpochSecond() * 1_000_000 + i.getNano() / 1000;
         }
-        return (Long) last[1];
+        return last.micros;
     }
 
     /** The wall clock in microseconds, read cheaply through the monotonic clock. */
