@@ -207,8 +207,9 @@ public final class LiveHub {
             for (Lane lane : lanes) lane.from = Math.max(0, lane.from - written);
         }
 
-        /** One timer for the lane due first. */
+        /** One timer for the lane due first (none once the room is left: a socket too slow to write to may be its last). */
         private void schedule(long now) {
+            if (left) return;
             long due = NONE;
             for (Lane lane : lanes) due = Math.min(due, lane.due);
             if (due == timerDue) return;
