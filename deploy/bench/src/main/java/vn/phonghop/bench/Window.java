@@ -22,8 +22,8 @@ final class Window {
     private final long nanosAtStart;
     private final Map<String, Recorder> deliveries = new ConcurrentHashMap<>();
     /** The same deliveries by the node the tablet is connected to (a cluster run): per node (the index), by event type. */
-    private final java.util.List<Map<String, Recorder>> deliveriesByNode = java.util.stream.Stream
-            .generate(() -> (Map<String, Recorder>) new ConcurrentHashMap<String, Recorder>()).limit(MAX_NODES).toList();
+    private final java.util.List<Map<String, Recorder>> deliveriesByNode = java.util.stream.IntStream.range(0, MAX_NODES)
+            .<Map<String, Recorder>>mapToObj(i -> new ConcurrentHashMap<>()).toList();
     // what has been read from the recorders so far (reading a recorder empties it)
     private final Map<String, Histogram> deliveredSoFar = new java.util.HashMap<>();
     final AtomicLong events = new AtomicLong();

@@ -83,11 +83,11 @@ public final class LiveHub {
     }
 
     public int sockets() {
-        return rooms.values().stream().mapToInt(r -> r.sockets.size()).sum();
+        return rooms.values().stream().mapToInt(Room::size).sum();
     }
 
     public void forEachSocket(java.util.function.Consumer<LiveSocket> action) {
-        rooms.values().forEach(r -> new java.util.ArrayList<>(r.sockets).forEach(action));
+        rooms.values().forEach(r -> r.sockets().forEach(action));
     }
 
     /**
@@ -95,7 +95,6 @@ public final class LiveHub {
      * written yet ({@code log}: each lane writes from its own {@code from} to the end).
      */
     private final class Room {
-        final Set<LiveSocket> sockets = new LinkedHashSet<>();
         final Lane[] lanes = new Lane[PACE_LANES];
         final List<LiveMessage> log = new ArrayList<>();
         final MessageConsumer<LiveBatch> consumer;
@@ -112,7 +111,6 @@ public final class LiveHub {
         }
 
         void join(LiveSocket socket) {
-            sockets.add(socket);
             Lane lane = lanes[joined++ % lanes.length];
             socket.paceLane = lane.index;
             // what the lane still holds is older than the snapshot or resume this socket is about to get
@@ -120,11 +118,23 @@ public final class LiveHub {
             lane.sockets.add(socket);
         }
 
+        int size() {
+            int n = 0;
+            for (Lane lane : lanes) n += lane.sockets.size();
+            return n;
+        }
+
+        /** A copy of the room's sockets, lane by lane. */
+        List<LiveSocket> sockets() {
+            var all = new ArrayList<LiveSocket>(size());
+            for (Lane lane : lanes) all.addAll(lane.sockets);
+            return all;
+        }
+
         /** Whether the room is left empty. */
         boolean leave(LiveSocket socket) {
-            sockets.remove(socket);
             lanes[socket.paceLane].sockets.remove(socket);
-            if (!sockets.isEmpty()) return false;
+            if (size() > 0) return false;
             left = true;
             if (timerDue != NONE) vertx.cancelTimer(timer);
             timerDue = NONE;
